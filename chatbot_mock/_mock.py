@@ -1,0 +1,296 @@
+"""The public face: one mock, switched on by start() and off by stop().
+
+The context manager, the decorator and the pytest fixture are thin wrappers around
+that one switch. The outermost start makes a fresh, empty state; mocks started
+inside it share that state; the outermost stop throws it away.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import inspect
+import os
+import threading
+import unittest
+from types import TracebackType
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Type, TypeVar, Union, overload
+
+import wrapt
+
+from chatbot_mock import _interception
+from chatbot_mock._seeding import run_seeding_step
+from chatbot_mock._state import MockState
+from chatbot_mock.chatbot.console import ChatbotConsole
+from chatbot_mock.store.organizations import AccountAlreadyInOrganization
+from chatbot_mock.support_app.console import SupportAppConsole
+from chatbot_mock.support_app.exceptions import ConflictException
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+#: Credentials no AWS account accepts, so a request that escaped the mock fails safely.
+FAKE_CREDENTIALS: Mapping[str, str] = {
+    "AWS_ACCESS_KEY_ID": "CHATBOTMOCKACCESSKEY",
+    "AWS_SECRET_ACCESS_KEY": "chatbot-mock-secret-access-key",
+}
+_REMOVED_WHILE_ACTIVE = ("AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN")
+_DEFAULT_REGION = "us-east-1"
+
+_switch = threading.RLock()
+_starts: List["ChatbotMock"] = []
+_saved_environment: Dict[str, Optional[str]] = {}
+
+
+def _require_state() -> MockState:
+    state = _interception.active_state()
+    if state is None:
+        raise RuntimeError(
+            "no chatbot_mock is active: start one first (with mock_chatbot(): ..., @mock_chatbot, "
+            "mock.start(), or the chatbot_mock pytest fixture); see docs/getting-started.md"
+        )
+    return state
+
+
+class ChatbotMock:
+    """Intercepts botocore requests for AWS Chatbot and AWS Support App.
+
+    :param account_id: the account calls act in when their signature does not name one.
+    :param quotas: overrides of the quota settings (see ``docs/quotas.md``).
+    :param fake_credentials: while active, put fake credentials (and, when none is set,
+        a default region) in the environment so nothing can reach AWS with real keys.
+    """
+
+    def __init__(
+        self,
+        account_id: Optional[str] = None,
+        quotas: Optional[Mapping[str, int]] = None,
+        fake_credentials: bool = True,
+    ) -> None:
+        if account_id is not None and not (len(account_id) == 12 and account_id.isdigit()):
+            raise ValueError(f"account_id must be 12 digits, not {account_id!r}")
+        self.account_id = account_id
+        self.quotas = dict(quotas or {})
+        self.fake_credentials = fake_credentials
+        # Fail on a misspelt quota here, not at the first call.
+        MockState(self.quotas)
+        self._saved_quotas: List[Dict[str, int]] = []
+        self.support_app = SupportAppConsole(_require_state)
+        self.chatbot = ChatbotConsole(_require_state)
+
+    # -- the switch ---------------------------------------------------------------------
+
+    def start(self) -> "ChatbotMock":
+        with _switch:
+            if not _starts:
+                state = MockState(self.quotas)
+                if self.fake_credentials:
+                    _set_fake_environment()
+                _interception.activate(state)
+                self._saved_quotas.append({})
+            else:
+                state = _require_state()
+                self._saved_quotas.append(state.settings.as_dict())
+                state.settings.update(self.quotas)
+            _starts.append(self)
+            state.push_account(self, self.account_id)
+        return self
+
+    def stop(self) -> None:
+        """Stop this mock; harmless if it is not started."""
+        with _switch:
+            if self not in _starts:
+                return
+            state = _require_state()
+            # Remove this mock's most recent start (stops normally come in LIFO order).
+            del _starts[len(_starts) - 1 - _starts[::-1].index(self)]
+            state.pop_account(self)
+            saved = self._saved_quotas.pop()
+            if _starts:
+                state.settings.update(saved)
+                return
+            _interception.deactivate()
+            _restore_environment()
+
+    def __enter__(self) -> "ChatbotMock":
+        return self.start()
+
+    def __exit__(
+        self,
+        exc_type: Optional[Type[BaseException]],
+        exc: Optional[BaseException],
+        traceback: Optional[TracebackType],
+    ) -> None:
+        self.stop()
+
+    @property
+    def active(self) -> bool:
+        return self in _starts
+
+    # -- the state ------------------------------------------------------------------------
+
+    def reset(self) -> None:
+        """Empty the active state: every resource of every account is forgotten."""
+        _require_state().reset()
+
+    @contextlib.contextmanager
+    def as_account(self, account_id: str) -> Iterator["ChatbotMock"]:
+        """Calls inside the block act in ``account_id`` unless their signature names
+        a 12-digit account. Applies to every thread while the block is open."""
+        if not (len(account_id) == 12 and account_id.isdigit()):
+            raise ValueError(f"account_id must be 12 digits, not {account_id!r}")
+        state = _require_state()
+        owner = object()
+        with state.lock:
+            state.push_account(owner, account_id)
+        try:
+            yield self
+        finally:
+            with state.lock:
+                state.pop_account(owner)
+
+    @property
+    def quota_settings(self) -> Dict[str, int]:
+        """The quota settings in force now."""
+        return _require_state().settings.as_dict()
+
+    def create_organization(self, management_account_id: str, member_account_ids: List[str]) -> None:
+        """Put accounts in an AWS Organizations organization (for RegisterSlackWorkspaceForOrganization)."""
+        state = _require_state()
+        with state.lock:
+            run_seeding_step(
+                "support-app", "CreateOrganization", _create_organization, state, management_account_id,
+                list(member_account_ids),
+            )
+
+    # -- the decorator ----------------------------------------------------------------------
+
+    def __call__(self, target: F) -> F:
+        if inspect.isclass(target):
+            return self._decorate_class(target)  # type: ignore[return-value]
+        return self._decorate_function(target)
+
+    def _decorate_function(self, function: F) -> F:
+        mock = self
+        if inspect.iscoroutinefunction(function):
+
+            @wrapt.decorator
+            async def run_async(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
+                with mock:
+                    return await wrapped(*args, **kwargs)
+
+            return run_async(function)  # type: ignore[no-any-return]
+
+        @wrapt.decorator
+        def run(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
+            with mock:
+                return wrapped(*args, **kwargs)
+
+        return run(function)  # type: ignore[no-any-return]
+
+    def _decorate_class(self, cls: type) -> type:
+        mock = self
+        if issubclass(cls, unittest.TestCase):
+            # setUp, the test and tearDown share one fresh state per test.
+            original_setup = cls.setUp
+
+            @functools.wraps(original_setup)
+            def setUp(test: unittest.TestCase) -> None:
+                mock.start()
+                test.addCleanup(mock.stop)
+                original_setup(test)
+
+            cls.setUp = setUp  # type: ignore[method-assign]
+            return cls
+        # pytest-style classes: each test method gets fresh state; setup_method and
+        # teardown_method, when present, run inside that same state.
+        for name, attribute in list(vars(cls).items()):
+            if name.startswith("test") and callable(attribute):
+                setattr(cls, name, self._decorate_function(attribute))
+        if "setup_method" in vars(cls):
+            original_setup_method = vars(cls)["setup_method"]
+            original_teardown = vars(cls).get("teardown_method")
+
+            def setup_method(instance: Any, method: Any = None) -> None:
+                mock.start()
+                original_setup_method(instance, method) if _takes_method(original_setup_method) else original_setup_method(instance)
+
+            def teardown_method(instance: Any, method: Any = None) -> None:
+                try:
+                    if original_teardown is not None:
+                        original_teardown(instance, method) if _takes_method(original_teardown) else original_teardown(instance)
+                finally:
+                    mock.stop()
+
+            setattr(cls, "setup_method", setup_method)
+            setattr(cls, "teardown_method", teardown_method)
+        return cls
+
+    def __repr__(self) -> str:
+        return f"<ChatbotMock account_id={self.account_id!r} active={self.active}>"
+
+
+def _takes_method(function: Callable[..., Any]) -> bool:
+    return len(inspect.signature(function).parameters) >= 2
+
+
+def _create_organization(state: MockState, management_account_id: str, member_account_ids: List[str]) -> None:
+    for account_id in [management_account_id, *member_account_ids]:
+        if not (len(account_id) == 12 and account_id.isdigit()):
+            raise ValueError(f"account ids must be 12 digits, not {account_id!r}")
+    try:
+        state.organizations.create(management_account_id, member_account_ids)
+    except AccountAlreadyInOrganization as error:
+        raise ConflictException(str(error)) from None
+
+
+def _set_fake_environment() -> None:
+    names = [*FAKE_CREDENTIALS, *_REMOVED_WHILE_ACTIVE, "AWS_DEFAULT_REGION"]
+    _saved_environment.clear()
+    _saved_environment.update({name: os.environ.get(name) for name in names})
+    os.environ.update(FAKE_CREDENTIALS)
+    for name in _REMOVED_WHILE_ACTIVE:
+        os.environ.pop(name, None)
+    if not os.environ.get("AWS_DEFAULT_REGION") and not os.environ.get("AWS_REGION"):
+        os.environ["AWS_DEFAULT_REGION"] = _DEFAULT_REGION
+
+
+def _restore_environment() -> None:
+    for name, value in _saved_environment.items():
+        if value is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = value
+    _saved_environment.clear()
+
+
+@overload
+def mock_chatbot(target: F) -> F: ...
+
+
+@overload
+def mock_chatbot(
+    target: None = None,
+    *,
+    account_id: Optional[str] = None,
+    quotas: Optional[Mapping[str, int]] = None,
+    fake_credentials: bool = True,
+) -> ChatbotMock: ...
+
+
+def mock_chatbot(
+    target: Optional[F] = None,
+    *,
+    account_id: Optional[str] = None,
+    quotas: Optional[Mapping[str, int]] = None,
+    fake_credentials: bool = True,
+) -> Union[F, ChatbotMock]:
+    """Mock AWS Chatbot and AWS Support App.
+
+    ``@mock_chatbot`` decorates a function, method or class; ``mock_chatbot(...)``
+    returns a :class:`ChatbotMock` to use as a decorator, a context manager, or with
+    ``start()`` / ``stop()``.
+    """
+    mock = ChatbotMock(account_id=account_id, quotas=quotas, fake_credentials=fake_credentials)
+    if target is not None:
+        return mock(target)
+    return mock

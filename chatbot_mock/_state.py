@@ -1,0 +1,78 @@
+"""Everything one outermost mock holds: the backends, the settings, the lock."""
+
+from __future__ import annotations
+
+import os
+import threading
+from typing import Any, Callable, Dict, List, Mapping, Optional
+
+from chatbot_mock.chatbot.backend import DEFAULT_SETTINGS as CHATBOT_SETTINGS
+from chatbot_mock.chatbot.backend import ChatbotBackend
+from chatbot_mock.store.identity import DEFAULT_ACCOUNT_ID, Caller
+from chatbot_mock.store.organizations import Organizations
+from chatbot_mock.store.settings import Settings
+from chatbot_mock.store.tokens import PageTokens
+from chatbot_mock.support_app.backend import DEFAULT_SETTINGS as SUPPORT_APP_SETTINGS
+from chatbot_mock.support_app.backend import SupportAppBackend
+
+DEFAULT_SETTINGS: Mapping[str, int] = {**SUPPORT_APP_SETTINGS, **CHATBOT_SETTINGS}
+
+
+class MockState:
+    """The in-memory world of one outermost mock, shared by every mock nested in it.
+
+    One re-entrant lock serialises every backend call, across accounts: rules such
+    as "100 accounts per Slack channel" span accounts, and a quota check and the
+    write it guards must never interleave with another thread's.
+    """
+
+    def __init__(self, quotas: Optional[Mapping[str, int]] = None) -> None:
+        self.lock = threading.RLock()
+        self.settings = Settings(DEFAULT_SETTINGS, quotas)
+        # (owner token, account id) pairs; the newest with an account id wins.
+        self._account_stack: List[tuple] = []
+        self._build()
+
+    def _build(self) -> None:
+        self.organizations = Organizations()
+        tokens = PageTokens()
+        self.support_app = SupportAppBackend(self.settings, tokens, self.organizations)
+        self.chatbot = ChatbotBackend(self.settings, tokens, self.organizations)
+        self._backends: Dict[str, Any] = {"support-app": self.support_app, "chatbot": self.chatbot}
+
+    def reset(self) -> None:
+        """Forget every resource (settings and account choices stay)."""
+        with self.lock:
+            self._build()
+
+    # -- what the dispatcher needs ------------------------------------------------------
+
+    def backend(self, service: str) -> Any:
+        return self._backends[service]
+
+    def call(self, function: Callable[..., Any], caller: Caller, arguments: Dict[str, Any]) -> Any:
+        with self.lock:
+            return function(caller, **arguments)
+
+    def current_account(self) -> Optional[str]:
+        for _, account_id in reversed(self._account_stack):
+            if account_id is not None:
+                return account_id
+        return None
+
+    # -- accounts ---------------------------------------------------------------------------
+
+    def push_account(self, owner: object, account_id: Optional[str]) -> None:
+        self._account_stack.append((owner, account_id))
+
+    def pop_account(self, owner: object) -> None:
+        for index in range(len(self._account_stack) - 1, -1, -1):
+            if self._account_stack[index][0] is owner:
+                del self._account_stack[index]
+                return
+
+    def account_for_seeding(self, account_id: Optional[str]) -> str:
+        """``account_id=None`` in the seeding API means the account a call would use now."""
+        if account_id is not None:
+            return account_id
+        return self.current_account() or os.environ.get("MOTO_ACCOUNT_ID") or DEFAULT_ACCOUNT_ID

@@ -1,0 +1,1 @@
+"""AWS Chatbot: its backend, records, errors and console seeding."""

@@ -1,0 +1,172 @@
+"""The one path every intercepted request takes.
+
+``(method, url, headers, body)`` -> route by the model -> parse -> validate -> the
+backend method -> serialise by the model -> ``(status, headers, body)``.
+botocore interception, ``requests`` interception and a local HTTP server all call
+:func:`dispatch`; none of them knows anything about the services.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import uuid
+from typing import Any, Callable, Dict, Mapping, NamedTuple, Optional, Protocol, Tuple
+from urllib.parse import urlsplit
+
+
+
+from chatbot_mock.protocol.errors import (
+    InternalFailure,
+    NotImplementedByMock,
+    ServiceError,
+    UnknownOperationException,
+    UnsupportedMediaTypeException,
+    ValidationFailed,
+)
+from chatbot_mock.protocol.model import MOCKED_SERVICES, OperationSpec, route_table, service_specs
+from chatbot_mock.protocol.serialization import (
+    ShapeSerializer,
+    dump_json,
+    is_json_content_type,
+    parse_body,
+)
+from chatbot_mock.protocol.validation import ShapeValidator, summarize
+from chatbot_mock.store.identity import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, Caller
+
+logger = logging.getLogger("chatbot_mock")
+
+_SIGNING_NAMES = frozenset(MOCKED_SERVICES.values())
+
+
+class HttpResponse(NamedTuple):
+    status: int
+    headers: Dict[str, str]
+    body: bytes
+
+
+class Backends(Protocol):
+    """What the dispatcher needs from the mock's state."""
+
+    def backend(self, service: str) -> Any: ...
+
+    def call(self, function: Callable[..., Any], caller: Caller, arguments: Dict[str, Any]) -> Any: ...
+
+    def current_account(self) -> Optional[str]: ...
+
+
+_validator = ShapeValidator()
+_serializer = ShapeSerializer()
+
+
+def _header(headers: Mapping[str, str], name: str) -> str:
+    value = headers.get(name)
+    if value is None:
+        lowered = name.lower()
+        for key, candidate in headers.items():
+            if key.lower() == lowered:
+                value = candidate
+                break
+    if isinstance(value, bytes):
+        return value.decode("latin-1")
+    return value or ""
+
+
+def credential_scope(headers: Mapping[str, str]) -> Tuple[str, str, str]:
+    """(access key id, region, signing service) from a SigV4 Authorization header,
+    empty strings where the request is not signed that way."""
+    authorization = _header(headers, "Authorization")
+    start = authorization.find("Credential=")
+    if start < 0:
+        return "", "", ""
+    end = authorization.find(",", start)
+    parts = authorization[start + 11 : end if end >= 0 else None].strip().split("/")
+    if len(parts) < 4:
+        return parts[0], "", ""
+    return parts[0], parts[2], parts[3]
+
+
+def is_mocked_request(url: str, headers: Mapping[str, str]) -> bool:
+    """Whether a request is for Chatbot or Support App: by its signature, else its host."""
+    service = credential_scope(headers)[2]
+    if service:
+        return service in _SIGNING_NAMES
+    host = urlsplit(url).hostname or ""
+    return host.split(".", 1)[0] in _SIGNING_NAMES and ".amazonaws.com" in host
+
+
+def resolve_caller(url: str, headers: Mapping[str, str], state: Backends) -> Caller:
+    """The calling account, in order: a 12-digit access key id in the signature, the
+    mock's own account, ``MOTO_ACCOUNT_ID``, ``123456789012``."""
+    access_key, region, _ = credential_scope(headers)
+    if len(access_key) == 12 and access_key.isdigit():
+        account_id = access_key
+    else:
+        account_id = state.current_account() or os.environ.get("MOTO_ACCOUNT_ID") or DEFAULT_ACCOUNT_ID
+    if not region:
+        host_labels = (urlsplit(url).hostname or "").split(".")
+        region = host_labels[1] if len(host_labels) > 3 and host_labels[0] in _SIGNING_NAMES else DEFAULT_REGION
+    return Caller(account_id, region)
+
+
+def dispatch(method: str, url: str, headers: Mapping[str, str], body: Optional[bytes], state: Backends) -> HttpResponse:
+    """Answer one HTTP request for Chatbot or Support App from ``state``."""
+    operation: Optional[OperationSpec] = None
+    try:
+        path = urlsplit(url).path or "/"
+        operation = route_table().get((method.upper(), path))
+        if operation is None:
+            raise UnknownOperationException(
+                f"No Chatbot or Support App operation is routed at {method.upper()} {path}"
+            )
+        return _run(operation, url, headers, body or b"", state)
+    except ServiceError as error:
+        return error_response(error, operation.service if operation else None)
+    except Exception as error:  # a defect in the mock must not surface as the user's traceback
+        logger.exception("chatbot_mock failed to answer %s %s", method, url)
+        where = f"{operation.service} {operation.name}" if operation else f"{method} {url}"
+        return error_response(InternalFailure(f"chatbot_mock could not answer {where}: {error!r}"), None)
+
+
+def _run(operation: OperationSpec, url: str, headers: Mapping[str, str], body: bytes, state: Backends) -> HttpResponse:
+    content_type = _header(headers, "Content-Type")
+    if body and not is_json_content_type(content_type):
+        raise UnsupportedMediaTypeException(
+            f"{operation.name} takes a JSON body (Content-Type: application/json), not {content_type!r}"
+        )
+    document = parse_body(body)
+    if operation.input_shape is not None:
+        problems = _validator.problems(operation.input_shape, document)
+        if problems:
+            raise ValidationFailed(summarize(problems), operation.validation_error)
+    backend = state.backend(operation.service)
+    method = getattr(backend, operation.method_name, None)
+    if method is None:
+        raise NotImplementedByMock(
+            f"chatbot_mock does not implement {operation.service} {operation.name} yet (see docs/coverage.md)"
+        )
+    names = operation.argument_names
+    arguments = {names[name]: value for name, value in document.items() if name in names and value is not None}
+    result = state.call(method, resolve_caller(url, headers, state), arguments)
+    if operation.success_status == 204:
+        return HttpResponse(204, _headers(), b"")
+    if operation.output_shape is None or result is None:
+        return HttpResponse(operation.success_status, _headers(), b"{}")
+    return HttpResponse(
+        operation.success_status, _headers(), dump_json(_serializer.serialize(operation.output_shape, result))
+    )
+
+
+def _headers() -> Dict[str, str]:
+    return {"x-amzn-RequestId": str(uuid.uuid4()), "Content-Type": "application/json"}
+
+
+def error_response(error: ServiceError, service: Optional[str]) -> HttpResponse:
+    """An error in the rest-json wire format: the status and message member from the
+    error shape when the service models it, ``x-amzn-ErrorType`` and ``__type``."""
+    spec = service_specs().get(service) if service else None
+    status = spec.error_status(error.code) if spec else None
+    member = spec.error_message_member(error.code) if spec else "message"
+    headers = _headers()
+    headers["x-amzn-ErrorType"] = error.code
+    return HttpResponse(status or error.status or 400, headers, dump_json({"__type": error.code, member: error.message}))

@@ -1,0 +1,127 @@
+"""What botocore's service models say about the two mocked services.
+
+Everything the dispatcher needs per operation (its route, success status, input and
+output shapes, which validation error it answers) is read once from the installed
+botocore model and kept here, so nothing on the request path consults the model twice.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Dict, FrozenSet, Mapping, Optional, Tuple
+
+import botocore.session
+from botocore.model import OperationModel, ServiceModel, Shape, StructureShape
+
+#: botocore service name -> the signing name that appears in request credentials.
+MOCKED_SERVICES: Mapping[str, str] = {"chatbot": "chatbot", "support-app": "supportapp"}
+
+_FIRST_CAP = re.compile(r"(.)([A-Z][a-z]+)")
+_ALL_CAP = re.compile(r"([a-z0-9])([A-Z])")
+
+
+def snake_case(name: str) -> str:
+    """``CreateSlackChannelConfiguration`` / ``channelId`` -> ``create_slack_channel_configuration`` / ``channel_id``."""
+    return _ALL_CAP.sub(r"\1_\2", _FIRST_CAP.sub(r"\1_\2", name)).lower()
+
+
+class OperationSpec:
+    """One operation, as the dispatcher sees it."""
+
+    __slots__ = (
+        "service",
+        "name",
+        "method_name",
+        "http_method",
+        "path",
+        "success_status",
+        "input_shape",
+        "output_shape",
+        "argument_names",
+        "validation_error",
+        "model",
+    )
+
+    def __init__(self, service: str, model: OperationModel, validation_error: str) -> None:
+        self.service = service
+        self.name: str = model.name
+        self.method_name = snake_case(model.name)
+        self.http_method: str = model.http["method"]
+        self.path: str = model.http["requestUri"]
+        self.success_status: int = int(model.http.get("responseCode", 200))
+        self.input_shape: Optional[StructureShape] = model.input_shape
+        self.output_shape: Optional[StructureShape] = model.output_shape
+        # Wire member name -> keyword argument of the backend method.
+        self.argument_names: Dict[str, str] = (
+            {name: snake_case(name) for name in model.input_shape.members}
+            if model.input_shape is not None
+            else {}
+        )
+        self.validation_error = validation_error
+        self.model = model
+
+
+class ServiceSpec:
+    """A mocked service: its operations and its error shapes."""
+
+    def __init__(self, name: str, model: ServiceModel) -> None:
+        self.name = name
+        self.model = model
+        self.signing_name: str = model.signing_name
+        self.error_shapes: Dict[str, Shape] = {
+            shape_name: model.shape_for(shape_name)
+            for shape_name in model.shape_names
+            if model.shape_for(shape_name).metadata.get("exception")
+        }
+        self.operations: Dict[str, OperationSpec] = {
+            op_name: OperationSpec(name, model.operation_model(op_name), self._validation_error(model, op_name))
+            for op_name in model.operation_names
+        }
+
+    def _validation_error(self, model: ServiceModel, op_name: str) -> str:
+        # Support App answers ValidationException everywhere. Chatbot answers
+        # InvalidParameterException where the operation models it, else the
+        # service-wide InvalidRequestException.
+        if "ValidationException" in self.error_shapes:
+            return "ValidationException"
+        modeled: FrozenSet[str] = frozenset(e.name for e in model.operation_model(op_name).error_shapes)
+        return "InvalidParameterException" if "InvalidParameterException" in modeled else "InvalidRequestException"
+
+    def error_status(self, code: str) -> Optional[int]:
+        shape = self.error_shapes.get(code)
+        return None if shape is None else int(shape.metadata["error"]["httpStatusCode"])
+
+    def error_message_member(self, code: str) -> str:
+        shape = self.error_shapes.get(code)
+        if shape is not None and "Message" in shape.members:
+            return "Message"
+        return "message"
+
+
+@lru_cache(maxsize=None)
+def service_specs() -> Mapping[str, ServiceSpec]:
+    """The two mocked services, loaded once per process from the installed botocore."""
+    loader = botocore.session.get_session().get_component("data_loader")
+    specs = {}
+    for name in MOCKED_SERVICES:
+        model = ServiceModel(loader.load_service_model(name, "service-2"), service_name=name)
+        specs[name] = ServiceSpec(name, model)
+    return specs
+
+
+@lru_cache(maxsize=None)
+def route_table() -> Mapping[Tuple[str, str], OperationSpec]:
+    """(HTTP method, path) -> operation, for both services.
+
+    The two services' paths do not overlap (Support App lives under ``/control/``),
+    so one exact dictionary routes every request without knowing its service first.
+    """
+    table: Dict[Tuple[str, str], OperationSpec] = {}
+    for spec in service_specs().values():
+        for op in spec.operations.values():
+            key = (op.http_method, op.path)
+            if key in table:  # pragma: no cover - would mean botocore changed the services' layout
+                raise RuntimeError(f"{op.service} {op.name} and {table[key].name} share the route {key}")
+            table[key] = op
+    return table

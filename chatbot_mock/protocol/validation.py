@@ -1,0 +1,172 @@
+"""Server-side validation of a value against a botocore shape.
+
+botocore's own validator runs in the client and skips maximum lengths, patterns and
+enums; the real service checks all of them. This one walks the shape like botocore's
+does (one method per shape type) but checks every constraint the model states, and
+collects every problem so the error lists all that is wrong at once, in the wording
+AWS services use ("1 validation error detected: Value ... at 'x' failed to satisfy
+constraint: Member must ...").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable, Dict, List, Optional, Pattern
+
+from botocore.model import Shape
+
+# Model patterns say ``arn:aws:`` where the service means any partition; without this
+# an ARN the mock itself issues in aws-cn or aws-us-gov would be refused on the way back.
+_FIXED_PARTITION = "arn:aws:"
+_ANY_PARTITION = "arn:aws[a-z-]*:"
+
+_patterns: Dict[str, Pattern[str]] = {}
+
+
+def compiled_pattern(pattern: str) -> Pattern[str]:
+    """The model's pattern as the service applies it: to the whole value."""
+    compiled = _patterns.get(pattern)
+    if compiled is None:
+        compiled = re.compile(pattern.replace(_FIXED_PARTITION, _ANY_PARTITION), re.DOTALL)
+        _patterns[pattern] = compiled
+    return compiled
+
+
+def _describe(value: Any, shape: Shape) -> str:
+    if value is None:
+        return "null"
+    if shape.metadata.get("sensitive"):
+        return "'*** sensitive ***'"
+    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    return text if len(text) <= 80 else text[:77] + "...'"
+
+
+class ShapeValidator:
+    """Checks a parsed value against a shape and reports every problem found."""
+
+    def problems(self, shape: Shape, value: Any, path: str = "") -> List[str]:
+        found: List[str] = []
+        self._validate(shape, value, path, found)
+        return found
+
+    def _validate(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+        check: Callable[[Shape, Any, str, List[str]], None] = getattr(
+            self, f"_validate_{shape.type_name}", self._validate_unknown
+        )
+        check(shape, value, path, found)
+
+    @staticmethod
+    def _fail(found: List[str], value: Any, shape: Shape, path: str, rule: str) -> None:
+        found.append(f"Value {_describe(value, shape)} at '{path}' failed to satisfy constraint: Member must {rule}")
+
+    def _validate_structure(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+        if not isinstance(value, dict):
+            self._fail(found, value, shape, path or "body", "be a structure (JSON object)")
+            return
+        members = shape.members  # type: ignore[attr-defined]
+        for name in shape.required_members:  # type: ignore[attr-defined]
+            if value.get(name) is None:
+                self._fail(found, None, members[name], _join(path, name), "not be null")
+        for name, member_value in value.items():
+            member_shape = members.get(name)
+            # Unknown members are ignored, as AWS services ignore them.
+            if member_shape is not None and member_value is not None:
+                self._validate(member_shape, member_value, _join(path, name), found)
+
+    def _validate_list(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+        if not isinstance(value, list):
+            self._fail(found, value, shape, path, "be a list (JSON array)")
+            return
+        self._check_size(shape, value, path, found)
+        member = shape.member  # type: ignore[attr-defined]
+        for index, item in enumerate(value):
+            item_path = f"{path}.{index + 1}.member"
+            if item is None:
+                self._fail(found, None, member, item_path, "not be null")
+            else:
+                self._validate(member, item, item_path, found)
+
+    def _validate_map(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+        if not isinstance(value, dict):
+            self._fail(found, value, shape, path, "be a map (JSON object)")
+            return
+        self._check_size(shape, value, path, found)
+        for key, item in value.items():
+            self._validate(shape.key, key, f"{path}.{key}.key", found)  # type: ignore[attr-defined]
+            if item is None:
+                self._fail(found, None, shape.value, f"{path}.{key}.value", "not be null")  # type: ignore[attr-defined]
+            else:
+                self._validate(shape.value, item, f"{path}.{key}.value", found)  # type: ignore[attr-defined]
+
+    def _validate_string(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+        if not isinstance(value, str):
+            self._fail(found, value, shape, path, "be a string")
+            return
+        self._check_size(shape, value, path, found)
+        metadata = shape.metadata
+        enum = metadata.get("enum")
+        if enum and value not in enum:
+            self._fail(found, value, shape, path, f"satisfy enum value set: [{', '.join(enum)}]")
+        pattern = metadata.get("pattern")
+        if pattern is not None and compiled_pattern(pattern).fullmatch(value) is None:
+            self._fail(found, value, shape, path, f"satisfy regular expression pattern: {pattern}")
+
+    def _validate_integer(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+        if isinstance(value, bool) or not isinstance(value, int):
+            self._fail(found, value, shape, path, "be an integer")
+            return
+        self._check_range(shape, value, path, found)
+
+    _validate_long = _validate_integer
+
+    def _validate_float(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self._fail(found, value, shape, path, "be a number")
+            return
+        self._check_range(shape, value, path, found)
+
+    _validate_double = _validate_float
+
+    def _validate_boolean(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+        if not isinstance(value, bool):
+            self._fail(found, value, shape, path, "be a boolean")
+
+    def _validate_timestamp(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+        if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+            self._fail(found, value, shape, path, "be a timestamp")
+
+    def _validate_blob(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+        if not isinstance(value, str):
+            self._fail(found, value, shape, path, "be base64-encoded binary data")
+
+    def _validate_unknown(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+        raise TypeError(f"shape {shape.name} has type {shape.type_name}, which the validator does not know")
+
+    def _check_size(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+        metadata = shape.metadata
+        minimum: Optional[int] = metadata.get("min")
+        maximum: Optional[int] = metadata.get("max")
+        if minimum is not None and len(value) < minimum:
+            self._fail(found, value, shape, path, f"have length greater than or equal to {minimum}")
+        if maximum is not None and len(value) > maximum:
+            self._fail(found, value, shape, path, f"have length less than or equal to {maximum}")
+
+    def _check_range(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+        metadata = shape.metadata
+        minimum = metadata.get("min")
+        maximum = metadata.get("max")
+        if minimum is not None and value < minimum:
+            self._fail(found, value, shape, path, f"have value greater than or equal to {minimum}")
+        if maximum is not None and value > maximum:
+            self._fail(found, value, shape, path, f"have value less than or equal to {maximum}")
+
+
+def _join(path: str, name: str) -> str:
+    return f"{path}.{name}" if path else name
+
+
+def summarize(problems: List[str]) -> str:
+    """AWS's wording for a list of constraint violations."""
+    count = len(problems)
+    noun = "error" if count == 1 else "errors"
+    return f"{count} validation {noun} detected: " + "; ".join(problems)

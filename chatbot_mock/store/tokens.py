@@ -1,0 +1,44 @@
+"""Opaque pagination tokens that only the mock that issued them accepts."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+
+
+class InvalidToken(ValueError):
+    """A token this mock did not issue, issued for another listing, or from an earlier state."""
+
+
+class PageTokens:
+    """Signs (listing, account, position) into a token and checks it on the way back.
+
+    The key is drawn anew for every mock state, so a token kept across a reset, made
+    up by hand, or taken from another listing or account is refused instead of
+    quietly starting somewhere.
+    """
+
+    def __init__(self) -> None:
+        self._key = os.urandom(16)
+
+    def _mac(self, payload: bytes) -> str:
+        return hmac.new(self._key, payload, hashlib.sha256).hexdigest()[:24]
+
+    def issue(self, listing: str, account_id: str, position: int) -> str:
+        payload = f"{listing}|{account_id}|{position}".encode()
+        return base64.urlsafe_b64encode(payload + b"|" + self._mac(payload).encode()).decode("ascii")
+
+    def position(self, token: str, listing: str, account_id: str) -> int:
+        try:
+            raw = base64.urlsafe_b64decode(token.encode("ascii"))
+            payload, mac = raw.rsplit(b"|", 1)
+            token_listing, token_account, position = payload.decode().split("|")
+        except (ValueError, UnicodeError):
+            raise InvalidToken(f"The pagination token {token!r} is not a token this service issued") from None
+        if not hmac.compare_digest(mac.decode("ascii", "replace"), self._mac(payload)):
+            raise InvalidToken(f"The pagination token {token!r} is not a token this service issued")
+        if token_listing != listing or token_account != account_id:
+            raise InvalidToken(f"The pagination token {token!r} was issued for another request")
+        return int(position)

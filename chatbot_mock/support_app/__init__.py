@@ -1,0 +1,1 @@
+"""AWS Support App in Slack: its backend, records, errors and console seeding."""

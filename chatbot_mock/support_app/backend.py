@@ -1,0 +1,305 @@
+"""AWS Support App: the 10 API operations and the console-only steps, as plain methods.
+
+Each API method is named after its operation and takes the caller plus the request's
+members as snake_case keywords; it returns the response members by their model names.
+Every rule is checked before anything changes, so a refused call leaves no trace.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Iterable, List, Optional, Set
+
+from chatbot_mock.store.accounts import AccountStore
+from chatbot_mock.store.identity import Caller
+from chatbot_mock.store.organizations import Organizations
+from chatbot_mock.store.settings import Settings
+from chatbot_mock.store.tokens import InvalidToken, PageTokens
+from chatbot_mock.support_app.exceptions import (
+    ConflictException,
+    ResourceNotFoundException,
+    ServiceQuotaExceededException,
+    ValidationException,
+)
+from chatbot_mock.support_app.models import (
+    ChannelKey,
+    SlackChannelConfiguration,
+    SlackWorkspace,
+    SupportAppAccount,
+)
+
+#: The limits from the Support App API reference, and the page size of its two lists.
+DEFAULT_SETTINGS = {
+    "support_app_workspaces_per_account": 5,
+    "support_app_channels_per_account": 20,
+    "support_app_accounts_per_slack_channel": 100,
+    "support_app_page_size": 10,
+}
+
+_NOTIFY_FLAGS = (
+    "notify_on_add_correspondence_to_case",
+    "notify_on_create_or_reopen_case",
+    "notify_on_resolve_case",
+)
+_NOTIFY_WIRE_NAMES = {
+    "notify_on_add_correspondence_to_case": "notifyOnAddCorrespondenceToCase",
+    "notify_on_create_or_reopen_case": "notifyOnCreateOrReopenCase",
+    "notify_on_resolve_case": "notifyOnResolveCase",
+}
+
+
+def _check_notification_rules(severity: str, effective: Dict[str, bool], given: Iterable[str]) -> None:
+    """``high``/``all`` need one notification on; ``none`` refuses any given as on."""
+    if severity in ("high", "all") and not any(effective.values()):
+        raise ValidationException(
+            f"notifyOnCaseSeverity is '{severity}', so at least one of notifyOnAddCorrespondenceToCase, "
+            "notifyOnCreateOrReopenCase or notifyOnResolveCase must be true"
+        )
+    if severity == "none":
+        switched_on = [_NOTIFY_WIRE_NAMES[flag] for flag in given if effective[flag]]
+        if switched_on:
+            raise ValidationException(
+                f"notifyOnCaseSeverity is 'none', so {', '.join(switched_on)} must be false or omitted"
+            )
+
+
+class SupportAppBackend:
+    def __init__(self, settings: Settings, tokens: PageTokens, organizations: Organizations) -> None:
+        self._settings = settings
+        self._tokens = tokens
+        self._organizations = organizations
+        self._accounts: AccountStore[SupportAppAccount] = AccountStore(SupportAppAccount)
+        # (team, channel) -> accounts that configured it; the 100-accounts rule spans accounts.
+        self._channel_accounts: Dict[ChannelKey, Set[str]] = {}
+        # management account -> Slack team ids it registered for its organization.
+        self._organization_workspaces: Dict[str, Set[str]] = {}
+
+    # -- console-only steps (seeding) -------------------------------------------------
+
+    def authorize_slack_workspace(self, account_id: str, team_id: str, team_name: str) -> SlackWorkspace:
+        """The console's OAuth authorisation of a workspace; counts toward the account's 5."""
+        account = self._accounts[account_id]
+        existing = account.workspaces.get(team_id)
+        if existing is not None:
+            existing.team_name = team_name
+            return existing
+        self._check_workspace_quota(account)
+        workspace = SlackWorkspace(team_id, team_name)
+        account.workspaces.put(team_id, workspace)
+        return workspace
+
+    def start_live_chat(self, account_id: str, team_id: str, channel_id: str) -> None:
+        account = self._accounts[account_id]
+        if (team_id, channel_id) not in account.channels:
+            raise ResourceNotFoundException(
+                f"No Slack channel configuration for channel {channel_id} in workspace {team_id} "
+                f"in account {account_id}: configure the channel before starting a live chat in it"
+            )
+        account.live_chats.add((team_id, channel_id))
+
+    def end_live_chat(self, account_id: str, team_id: str, channel_id: str) -> None:
+        self._accounts[account_id].live_chats.discard((team_id, channel_id))
+
+    # -- channel configurations ---------------------------------------------------------
+
+    def create_slack_channel_configuration(
+        self,
+        caller: Caller,
+        team_id: str,
+        channel_id: str,
+        channel_role_arn: str,
+        notify_on_case_severity: str,
+        channel_name: Optional[str] = None,
+        notify_on_add_correspondence_to_case: bool = False,
+        notify_on_create_or_reopen_case: bool = False,
+        notify_on_resolve_case: bool = False,
+    ) -> None:
+        flags = {
+            "notify_on_add_correspondence_to_case": notify_on_add_correspondence_to_case,
+            "notify_on_create_or_reopen_case": notify_on_create_or_reopen_case,
+            "notify_on_resolve_case": notify_on_resolve_case,
+        }
+        _check_notification_rules(notify_on_case_severity, flags, _NOTIFY_FLAGS)
+        account = self._accounts[caller.account_id]
+        self._require_workspace(account, team_id, "add a Slack channel configuration")
+        key = (team_id, channel_id)
+        if key in account.channels:
+            raise ConflictException(
+                f"The Slack channel configuration for channel {channel_id} in workspace {team_id} "
+                "already exists in your AWS account"
+            )
+        channel_limit = self._settings["support_app_channels_per_account"]
+        if len(account.channels) >= channel_limit:
+            raise ServiceQuotaExceededException(
+                f"Your AWS account already has the maximum of {channel_limit} Slack channel configurations"
+            )
+        accounts = self._channel_accounts.get(key, set())
+        account_limit = self._settings["support_app_accounts_per_slack_channel"]
+        if len(accounts) >= account_limit:
+            raise ServiceQuotaExceededException(
+                f"Slack channel {channel_id} in workspace {team_id} is already configured by the maximum "
+                f"of {account_limit} AWS accounts"
+            )
+        account.channels.put(
+            key,
+            SlackChannelConfiguration(
+                team_id=team_id,
+                channel_id=channel_id,
+                channel_name=channel_name,
+                channel_role_arn=channel_role_arn,
+                notify_on_case_severity=notify_on_case_severity,
+                **flags,
+            ),
+        )
+        self._channel_accounts.setdefault(key, set()).add(caller.account_id)
+
+    def update_slack_channel_configuration(
+        self, caller: Caller, team_id: str, channel_id: str, **changes: Any
+    ) -> Dict[str, Any]:
+        account = self._accounts[caller.account_id]
+        self._require_workspace(account, team_id, "update a Slack channel configuration")
+        configuration = self._require_channel(account, caller, team_id, channel_id)
+        severity = changes.get("notify_on_case_severity", configuration.notify_on_case_severity)
+        given_flags = [flag for flag in _NOTIFY_FLAGS if flag in changes]
+        effective = {flag: changes.get(flag, getattr(configuration, flag)) for flag in _NOTIFY_FLAGS}
+        _check_notification_rules(severity, effective, given_flags)
+        for name, value in changes.items():
+            setattr(configuration, name, value)
+        return configuration.to_wire()
+
+    def delete_slack_channel_configuration(self, caller: Caller, team_id: str, channel_id: str) -> None:
+        account = self._accounts[caller.account_id]
+        self._require_workspace(account, team_id, "delete a Slack channel configuration")
+        self._require_channel(account, caller, team_id, channel_id)
+        if (team_id, channel_id) in account.live_chats:
+            raise ConflictException(
+                f"Slack channel {channel_id} has an active live chat with AWS Support; "
+                "end the chat before deleting its configuration"
+            )
+        self._remove_channel(account, caller.account_id, (team_id, channel_id))
+
+    def list_slack_channel_configurations(self, caller: Caller, next_token: Optional[str] = None) -> Dict[str, Any]:
+        account = self._accounts[caller.account_id]
+        page, token = self._page(account.channels, "ListSlackChannelConfigurations", caller, next_token)
+        return {"slackChannelConfigurations": [c.to_wire() for c in page], "nextToken": token}
+
+    # -- workspaces ---------------------------------------------------------------------
+
+    def list_slack_workspace_configurations(self, caller: Caller, next_token: Optional[str] = None) -> Dict[str, Any]:
+        account = self._accounts[caller.account_id]
+        page, token = self._page(account.workspaces, "ListSlackWorkspaceConfigurations", caller, next_token)
+        return {"slackWorkspaceConfigurations": [w.to_wire() for w in page], "nextToken": token}
+
+    def delete_slack_workspace_configuration(self, caller: Caller, team_id: str) -> None:
+        account = self._accounts[caller.account_id]
+        if team_id not in account.workspaces:
+            raise ResourceNotFoundException(
+                f"The Slack workspace {team_id} is not configured in account {caller.account_id}"
+            )
+        if any(team == team_id for team, _ in account.live_chats):
+            raise ConflictException(
+                f"The Slack workspace {team_id} has a channel with an active live chat with AWS Support; "
+                "end the chat before deleting the workspace"
+            )
+        # The workspace's channel configurations go with it (documented in docs/support-app.md).
+        for key in [key for key in self._channel_keys(account) if key[0] == team_id]:
+            self._remove_channel(account, caller.account_id, key)
+        account.workspaces.pop(team_id)
+        self._organization_workspaces.get(caller.account_id, set()).discard(team_id)
+
+    def register_slack_workspace_for_organization(self, caller: Caller, team_id: str) -> Dict[str, Any]:
+        organization = self._organizations.of(caller.account_id)
+        if organization is None:
+            raise ConflictException(
+                f"Account {caller.account_id} doesn't belong to an organization in AWS Organizations"
+            )
+        management_id = organization.management_account_id
+        management = self._accounts[management_id]
+        if caller.account_id == management_id:
+            workspace = management.workspaces.get(team_id)
+            if workspace is None:
+                raise ResourceNotFoundException(
+                    f"The Slack workspace {team_id} is not authorized in account {management_id}; "
+                    "authorize it in the AWS Support Center console first"
+                )
+            workspace.allow_organization_member_account = True
+            self._organization_workspaces.setdefault(management_id, set()).add(team_id)
+            return {"teamId": team_id, "teamName": workspace.team_name, "accountType": "management"}
+        registered = self._organization_workspaces.get(management_id, set())
+        management_workspace = management.workspaces.get(team_id)
+        if team_id not in registered or management_workspace is None:
+            raise ConflictException(
+                f"The management account {management_id} hasn't registered the Slack workspace {team_id} "
+                "for the organization yet"
+            )
+        account = self._accounts[caller.account_id]
+        if team_id not in account.workspaces:
+            self._check_workspace_quota(account)
+            account.workspaces.put(team_id, SlackWorkspace(team_id, management_workspace.team_name))
+        return {"teamId": team_id, "teamName": management_workspace.team_name, "accountType": "member"}
+
+    # -- account alias ------------------------------------------------------------------
+
+    def put_account_alias(self, caller: Caller, account_alias: str) -> None:
+        self._accounts[caller.account_id].account_alias = account_alias
+
+    def get_account_alias(self, caller: Caller) -> Dict[str, Any]:
+        account = self._accounts.peek(caller.account_id)
+        return {"accountAlias": account.account_alias if account else None}
+
+    def delete_account_alias(self, caller: Caller) -> None:
+        account = self._accounts[caller.account_id]
+        if account.account_alias is None:
+            raise ResourceNotFoundException(f"Account {caller.account_id} has no account alias")
+        account.account_alias = None
+
+    # -- shared checks --------------------------------------------------------------------
+
+    def _check_workspace_quota(self, account: SupportAppAccount) -> None:
+        limit = self._settings["support_app_workspaces_per_account"]
+        if len(account.workspaces) >= limit:
+            raise ServiceQuotaExceededException(
+                f"Your AWS account already has the maximum of {limit} Slack workspaces"
+            )
+
+    @staticmethod
+    def _require_workspace(account: SupportAppAccount, team_id: str, action: str) -> None:
+        if team_id not in account.workspaces:
+            raise ConflictException(
+                f"You can't {action} before you add the Slack workspace {team_id} to your AWS account"
+            )
+
+    @staticmethod
+    def _require_channel(
+        account: SupportAppAccount, caller: Caller, team_id: str, channel_id: str
+    ) -> SlackChannelConfiguration:
+        configuration = account.channels.get((team_id, channel_id))
+        if configuration is None:
+            raise ResourceNotFoundException(
+                f"No Slack channel configuration for channel {channel_id} in workspace {team_id} "
+                f"in account {caller.account_id}"
+            )
+        return configuration
+
+    @staticmethod
+    def _channel_keys(account: SupportAppAccount) -> List[ChannelKey]:
+        return [(c.team_id, c.channel_id) for c in account.channels]
+
+    def _remove_channel(self, account: SupportAppAccount, account_id: str, key: ChannelKey) -> None:
+        account.channels.pop(key)
+        account.live_chats.discard(key)
+        accounts = self._channel_accounts.get(key)
+        if accounts is not None:
+            accounts.discard(account_id)
+            if not accounts:
+                del self._channel_accounts[key]
+
+    def _page(self, collection: Any, listing: str, caller: Caller, next_token: Optional[str]) -> Any:
+        after = 0
+        if next_token is not None:
+            try:
+                after = self._tokens.position(next_token, listing, caller.account_id)
+            except InvalidToken as error:
+                raise ValidationException(str(error)) from None
+        items, marker = collection.page(after, self._settings["support_app_page_size"])
+        token = None if marker is None else self._tokens.issue(listing, caller.account_id, marker)
+        return items, token

@@ -1,0 +1,51 @@
+"""The Support App steps that happen in the AWS Support Center console, not the API."""
+
+from __future__ import annotations
+
+from typing import Callable, Optional
+
+from chatbot_mock._seeding import run_seeding_step
+from chatbot_mock._state import MockState
+
+
+class SupportAppConsole:
+    """``mock.support_app``: seed what only the console can create.
+
+    ``account_id=None`` means the account API calls would use right now. A step that
+    breaks a rule raises ``botocore.exceptions.ClientError`` with the service's code.
+    """
+
+    def __init__(self, state: Callable[[], MockState]) -> None:
+        self._state = state
+
+    def authorize_slack_workspace(self, team_id: str, team_name: str, account_id: Optional[str] = None) -> None:
+        """The console's OAuth authorisation of a Slack workspace (counts toward the 5 per account)."""
+        state = self._state()
+        with state.lock:
+            run_seeding_step(
+                "support-app",
+                "AuthorizeSlackWorkspace",
+                state.support_app.authorize_slack_workspace,
+                state.account_for_seeding(account_id),
+                team_id,
+                team_name,
+            )
+
+    def start_live_chat(self, team_id: str, channel_id: str, account_id: Optional[str] = None) -> None:
+        """An AWS Support agent joins the configured channel: its configuration and
+        workspace cannot be deleted until :meth:`end_live_chat`."""
+        state = self._state()
+        with state.lock:
+            run_seeding_step(
+                "support-app",
+                "StartLiveChat",
+                state.support_app.start_live_chat,
+                state.account_for_seeding(account_id),
+                team_id,
+                channel_id,
+            )
+
+    def end_live_chat(self, team_id: str, channel_id: str, account_id: Optional[str] = None) -> None:
+        state = self._state()
+        with state.lock:
+            state.support_app.end_live_chat(state.account_for_seeding(account_id), team_id, channel_id)

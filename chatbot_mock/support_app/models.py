@@ -1,0 +1,58 @@
+"""Support App records, per account."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Dict, Optional, Set, Tuple
+
+from chatbot_mock.store.collection import OrderedCollection
+
+#: (Slack team id, Slack channel id)
+ChannelKey = Tuple[str, str]
+
+
+@dataclass
+class SlackWorkspace:
+    team_id: str
+    team_name: str
+    #: Set on the management account's copy once registered for its organization.
+    allow_organization_member_account: bool = False
+
+    def to_wire(self) -> Dict[str, Any]:
+        return {
+            "teamId": self.team_id,
+            "teamName": self.team_name,
+            "allowOrganizationMemberAccount": self.allow_organization_member_account,
+        }
+
+
+@dataclass
+class SlackChannelConfiguration:
+    team_id: str
+    channel_id: str
+    channel_role_arn: str
+    notify_on_case_severity: str
+    channel_name: Optional[str] = None
+    notify_on_add_correspondence_to_case: bool = False
+    notify_on_create_or_reopen_case: bool = False
+    notify_on_resolve_case: bool = False
+
+    def to_wire(self) -> Dict[str, Any]:
+        return {
+            "teamId": self.team_id,
+            "channelId": self.channel_id,
+            "channelName": self.channel_name,
+            "channelRoleArn": self.channel_role_arn,
+            "notifyOnCaseSeverity": self.notify_on_case_severity,
+            "notifyOnAddCorrespondenceToCase": self.notify_on_add_correspondence_to_case,
+            "notifyOnCreateOrReopenCase": self.notify_on_create_or_reopen_case,
+            "notifyOnResolveCase": self.notify_on_resolve_case,
+        }
+
+
+@dataclass
+class SupportAppAccount:
+    workspaces: OrderedCollection[str, SlackWorkspace] = field(default_factory=OrderedCollection)
+    channels: OrderedCollection[ChannelKey, SlackChannelConfiguration] = field(default_factory=OrderedCollection)
+    live_chats: Set[ChannelKey] = field(default_factory=set)
+    account_alias: Optional[str] = None
