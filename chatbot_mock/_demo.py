@@ -1,0 +1,85 @@
+"""The tour behind ``python -m chatbot_mock demo``."""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import boto3
+from botocore.exceptions import ClientError
+
+from chatbot_mock import mock_chatbot
+
+ROLE = "arn:aws:iam::123456789012:role/SupportAppRole"
+
+
+def _step(title: str, call: Callable[[], Any]) -> Any:
+    try:
+        result = call()
+    except ClientError as error:
+        status = error.response["ResponseMetadata"]["HTTPStatusCode"]
+        print(f"  {title}\n    -> {error.response['Error']['Code']} (HTTP {status}): {error.response['Error']['Message']}")
+        return None
+    print(f"  {title}\n    -> ok")
+    return result
+
+
+def run_demo() -> None:
+    print("chatbot_mock demo: AWS Support App and AWS Chatbot answered in memory, no AWS account needed.\n")
+    with mock_chatbot() as mock:
+        support = boto3.client("support-app", region_name="us-east-1")
+
+        print("1. Workspaces are authorised in the console, so the mock seeds them:")
+        mock.support_app.authorize_slack_workspace("T012ABCDEFG", "acme")
+        workspaces = support.list_slack_workspace_configurations()["slackWorkspaceConfigurations"]
+        print(f"  list_slack_workspace_configurations -> {[w['teamName'] for w in workspaces]}\n")
+
+        print("2. Configure Slack channels through boto3, up to the quota of 20 per account:")
+        for number in range(20):
+            support.create_slack_channel_configuration(
+                teamId="T012ABCDEFG",
+                channelId=f"C{number:04d}",
+                channelRoleArn=ROLE,
+                notifyOnCaseSeverity="high",
+                notifyOnCreateOrReopenCase=True,
+            )
+        print("  created 20 channel configurations")
+        _step(
+            "the 21st create_slack_channel_configuration",
+            lambda: support.create_slack_channel_configuration(
+                teamId="T012ABCDEFG", channelId="C9999", channelRoleArn=ROLE, notifyOnCaseSeverity="none"
+            ),
+        )
+        print()
+
+        print("3. Rules the API reference states are enforced:")
+        _step(
+            "a channel in a workspace the account never added",
+            lambda: support.create_slack_channel_configuration(
+                teamId="TNOTADDED", channelId="C1", channelRoleArn=ROLE, notifyOnCaseSeverity="none"
+            ),
+        )
+        _step(
+            "notifyOnCaseSeverity='all' with every notification off",
+            lambda: support.update_slack_channel_configuration(
+                teamId="T012ABCDEFG", channelId="C0000", notifyOnCaseSeverity="all", notifyOnCreateOrReopenCase=False
+            ),
+        )
+        mock.support_app.start_live_chat("T012ABCDEFG", "C0001")
+        _step(
+            "deleting a channel with an active live chat",
+            lambda: support.delete_slack_channel_configuration(teamId="T012ABCDEFG", channelId="C0001"),
+        )
+        _step("deleting an account alias that was never set", support.delete_account_alias)
+        for number in range(2, 7):
+            _step(
+                f"authorising workspace number {number}",
+                lambda n=number: mock.support_app.authorize_slack_workspace(f"T{n:09d}", f"team-{n}"),
+            )
+        print()
+
+        print("4. AWS Chatbot, from the same mock:")
+        chatbot = boto3.client("chatbot", region_name="us-east-1")
+        preferences = _step("get_account_preferences", chatbot.get_account_preferences)
+        if preferences is not None:
+            print(f"    {preferences['AccountPreferences']}")
+    print("\nThe mock is stopped: its state is gone and the environment is as it was.")
