@@ -1,0 +1,164 @@
+"""Fixtures and helpers for the AWS Support App tests.
+
+Every client made here checks each successful answer against the operation's output
+shape in botocore's model, so every test also proves the mock answers what the model
+promises.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from typing import Any, Callable, Dict, Iterator, List, Optional
+
+import boto3
+import pytest
+from botocore.config import Config
+from botocore.exceptions import ClientError
+
+from chatbot_mock.protocol.validation import ShapeValidator
+
+DEFAULT_ACCOUNT = "123456789012"
+OTHER_ACCOUNT = "111122223333"
+MANAGEMENT_ACCOUNT = "210987654321"
+MEMBER_ACCOUNT = "444455556666"
+
+TEAM_ID = "T012ABCDEFG"
+TEAM_NAME = "acme"
+OTHER_TEAM_ID = "T098ZYXWVUT"
+CHANNEL_ID = "C01ABCDEFGH"
+ROLE_ARN = "arn:aws:iam::123456789012:role/AWSSupportAppInSlack"
+
+_validator = ShapeValidator()
+
+
+def _check_output_shape(http_response: Any, parsed: Dict[str, Any], model: Any, **_: Any) -> None:
+    """botocore ``after-call`` hook: a successful answer must match the output shape."""
+    if http_response.status_code >= 300 or model.output_shape is None:
+        return
+    body = {key: value for key, value in parsed.items() if key != "ResponseMetadata"}
+    problems = _validator.problems(model.output_shape, body)
+    assert problems == [], f"{model.name} answered outside its output shape: {problems}"
+
+
+def new_client(
+    account_id: Optional[str] = None,
+    region: str = "us-east-1",
+    validate_parameters: bool = True,
+    **config: Any,
+) -> Any:
+    """A Support App client; with ``account_id`` its 12-digit access key makes it act in that account."""
+    keys = {"aws_access_key_id": account_id, "aws_secret_access_key": "not-a-secret"} if account_id else {}
+    client = boto3.client(
+        "support-app",
+        region_name=region,
+        config=Config(parameter_validation=validate_parameters, **config),
+        **keys,
+    )
+    client.meta.events.register("after-call.support-app", _check_output_shape)
+    return client
+
+
+@pytest.fixture
+def support_app(chatbot_mock: Any) -> Any:
+    """A client acting in the mock's default account."""
+    return new_client()
+
+
+@pytest.fixture
+def unvalidated(chatbot_mock: Any) -> Any:
+    """A client that skips botocore's own checks, so only the mock's validation stands."""
+    return new_client(validate_parameters=False)
+
+
+@pytest.fixture
+def client_for(chatbot_mock: Any) -> Callable[..., Any]:
+    """``client_for("111122223333", region="eu-west-1")``: a client acting in that account."""
+    return new_client
+
+
+@pytest.fixture
+def workspace(chatbot_mock: Any) -> str:
+    """TEAM_ID authorised in the default account, as the console would do it."""
+    chatbot_mock.support_app.authorize_slack_workspace(TEAM_ID, TEAM_NAME)
+    return TEAM_ID
+
+
+@pytest.fixture
+def channel(support_app: Any, workspace: str) -> Dict[str, Any]:
+    """CHANNEL_ID configured in TEAM_ID with severity ``high`` and one notification on."""
+    create_channel(support_app, notifyOnCaseSeverity="high", notifyOnCreateOrReopenCase=True)
+    return channel_configuration(support_app, TEAM_ID, CHANNEL_ID)
+
+
+def create_channel(client: Any, channel_id: str = CHANNEL_ID, team_id: str = TEAM_ID, **members: Any) -> Any:
+    request = {
+        "teamId": team_id,
+        "channelId": channel_id,
+        "channelRoleArn": ROLE_ARN,
+        "notifyOnCaseSeverity": "none",
+        **members,
+    }
+    return client.create_slack_channel_configuration(**request)
+
+
+def all_pages(client: Any, operation: str, key: str) -> List[Dict[str, Any]]:
+    """Every item of a list operation, following ``nextToken`` to the end."""
+    items: List[Dict[str, Any]] = []
+    request: Dict[str, Any] = {}
+    while True:
+        page = getattr(client, operation)(**request)
+        items.extend(page[key])
+        if "nextToken" not in page:
+            return items
+        request = {"nextToken": page["nextToken"]}
+
+
+def channel_configurations(client: Any) -> List[Dict[str, Any]]:
+    return all_pages(client, "list_slack_channel_configurations", "slackChannelConfigurations")
+
+
+def workspace_configurations(client: Any) -> List[Dict[str, Any]]:
+    return all_pages(client, "list_slack_workspace_configurations", "slackWorkspaceConfigurations")
+
+
+def channel_configuration(client: Any, team_id: str, channel_id: str) -> Dict[str, Any]:
+    matches = [c for c in channel_configurations(client) if (c["teamId"], c["channelId"]) == (team_id, channel_id)]
+    assert len(matches) == 1, f"expected one configuration for {team_id}/{channel_id}, found {matches}"
+    return matches[0]
+
+
+def channel_ids(client: Any) -> List[str]:
+    return [c["channelId"] for c in channel_configurations(client)]
+
+
+def team_ids(client: Any) -> List[str]:
+    return [w["teamId"] for w in workspace_configurations(client)]
+
+
+def account_state(client: Any) -> Dict[str, Any]:
+    """Everything an account can read back through the API."""
+    alias = client.get_account_alias()
+    return {
+        "workspaces": workspace_configurations(client),
+        "channels": channel_configurations(client),
+        "alias": alias.get("accountAlias"),
+    }
+
+
+def error_of(error: ClientError) -> Dict[str, Any]:
+    return {
+        "code": error.response["Error"]["Code"],
+        "status": error.response["ResponseMetadata"]["HTTPStatusCode"],
+        "message": error.response["Error"]["Message"],
+    }
+
+
+@contextlib.contextmanager
+def raises_service_error(code: str, status: int, *fragments: str) -> Iterator[Any]:
+    """Expect a ``ClientError`` with this code and HTTP status whose message holds every fragment."""
+    with pytest.raises(ClientError) as excinfo:
+        yield excinfo
+    error = error_of(excinfo.value)
+    assert (error["code"], error["status"]) == (code, status), error
+    for fragment in fragments:
+        assert fragment in error["message"], error
