@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Callable
 
 import boto3
@@ -17,7 +18,8 @@ def _step(title: str, call: Callable[[], Any]) -> Any:
         result = call()
     except ClientError as error:
         status = error.response["ResponseMetadata"]["HTTPStatusCode"]
-        print(f"  {title}\n    -> {error.response['Error']['Code']} (HTTP {status}): {error.response['Error']['Message']}")
+        code, message = error.response["Error"]["Code"], error.response["Error"]["Message"]
+        print(f"  {title}\n    -> {code} (HTTP {status}): {message}")
         return None
     print(f"  {title}\n    -> ok")
     return result
@@ -73,7 +75,7 @@ def run_demo() -> None:
         for number in range(2, 7):
             _step(
                 f"authorising workspace number {number}",
-                lambda n=number: mock.support_app.authorize_slack_workspace(f"T{n:09d}", f"team-{n}"),
+                functools.partial(mock.support_app.authorize_slack_workspace, f"T{number:09d}", f"team-{number}"),
             )
         print()
 

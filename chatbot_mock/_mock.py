@@ -37,7 +37,7 @@ _REMOVED_WHILE_ACTIVE = ("AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN")
 _DEFAULT_REGION = "us-east-1"
 
 _switch = threading.RLock()
-_starts: List["ChatbotMock"] = []
+_starts: List[ChatbotMock] = []
 _saved_environment: Dict[str, Optional[str]] = {}
 
 
@@ -79,7 +79,7 @@ class ChatbotMock:
 
     # -- the switch ---------------------------------------------------------------------
 
-    def start(self) -> "ChatbotMock":
+    def start(self) -> ChatbotMock:
         with _switch:
             if not _starts:
                 state = MockState(self.quotas)
@@ -111,7 +111,7 @@ class ChatbotMock:
             _interception.deactivate()
             _restore_environment()
 
-    def __enter__(self) -> "ChatbotMock":
+    def __enter__(self) -> ChatbotMock:
         return self.start()
 
     def __exit__(
@@ -133,7 +133,7 @@ class ChatbotMock:
         _require_state().reset()
 
     @contextlib.contextmanager
-    def as_account(self, account_id: str) -> Iterator["ChatbotMock"]:
+    def as_account(self, account_id: str) -> Iterator[ChatbotMock]:
         """Calls inside the block act in ``account_id`` unless their signature names
         a 12-digit account. Applies to every thread while the block is open."""
         if not (len(account_id) == 12 and account_id.isdigit()):
@@ -178,14 +178,14 @@ class ChatbotMock:
                 with mock:
                     return await wrapped(*args, **kwargs)
 
-            return run_async(function)  # type: ignore[no-any-return]
+            return run_async(function)  # type: ignore[no-any-return,return-value]
 
         @wrapt.decorator
         def run(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
             with mock:
                 return wrapped(*args, **kwargs)
 
-        return run(function)  # type: ignore[no-any-return]
+        return run(function)  # type: ignore[no-any-return,return-value]
 
     def _decorate_class(self, cls: type) -> type:
         mock = self
@@ -199,7 +199,7 @@ class ChatbotMock:
                 test.addCleanup(mock.stop)
                 original_setup(test)
 
-            cls.setUp = setUp  # type: ignore[method-assign]
+            cls.setUp = setUp  # type: ignore[method-assign,assignment]
             return cls
         # pytest-style classes: each test method gets fresh state; setup_method and
         # teardown_method, when present, run inside that same state.
@@ -212,25 +212,29 @@ class ChatbotMock:
 
             def setup_method(instance: Any, method: Any = None) -> None:
                 mock.start()
-                original_setup_method(instance, method) if _takes_method(original_setup_method) else original_setup_method(instance)
+                _call_like_pytest(original_setup_method, instance, method)
 
             def teardown_method(instance: Any, method: Any = None) -> None:
                 try:
                     if original_teardown is not None:
-                        original_teardown(instance, method) if _takes_method(original_teardown) else original_teardown(instance)
+                        _call_like_pytest(original_teardown, instance, method)
                 finally:
                     mock.stop()
 
-            setattr(cls, "setup_method", setup_method)
-            setattr(cls, "teardown_method", teardown_method)
+            cls.setup_method = setup_method  # type: ignore[attr-defined]
+            cls.teardown_method = teardown_method  # type: ignore[attr-defined]
         return cls
 
     def __repr__(self) -> str:
         return f"<ChatbotMock account_id={self.account_id!r} active={self.active}>"
 
 
-def _takes_method(function: Callable[..., Any]) -> bool:
-    return len(inspect.signature(function).parameters) >= 2
+def _call_like_pytest(function: Callable[..., Any], instance: Any, method: Any) -> None:
+    # pytest passes the test method only to setup/teardown methods that accept it.
+    if len(inspect.signature(function).parameters) >= 2:
+        function(instance, method)
+    else:
+        function(instance)
 
 
 def _create_organization(state: MockState, management_account_id: str, member_account_ids: List[str]) -> None:

@@ -14,8 +14,6 @@ import uuid
 from typing import Any, Callable, Dict, Mapping, NamedTuple, Optional, Protocol, Tuple
 from urllib.parse import urlsplit
 
-
-
 from chatbot_mock.protocol.errors import (
     InternalFailure,
     NotImplementedByMock,
@@ -169,4 +167,5 @@ def error_response(error: ServiceError, service: Optional[str]) -> HttpResponse:
     member = spec.error_message_member(error.code) if spec else "message"
     headers = _headers()
     headers["x-amzn-ErrorType"] = error.code
-    return HttpResponse(status or error.status or 400, headers, dump_json({"__type": error.code, member: error.message}))
+    body = dump_json({"__type": error.code, member: error.message})
+    return HttpResponse(status or error.status or 400, headers, body)

@@ -8,7 +8,7 @@ botocore model and kept here, so nothing on the request path consults the model 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from typing import Dict, FrozenSet, Mapping, Optional, Tuple
 
 import botocore.session
@@ -22,7 +22,7 @@ _ALL_CAP = re.compile(r"([a-z0-9])([A-Z])")
 
 
 def snake_case(name: str) -> str:
-    """``CreateSlackChannelConfiguration`` / ``channelId`` -> ``create_slack_channel_configuration`` / ``channel_id``."""
+    """A model name as a Python name: ``CreateSlackChannelConfiguration`` -> ``create_slack_channel_configuration``."""
     return _ALL_CAP.sub(r"\1_\2", _FIRST_CAP.sub(r"\1_\2", name)).lower()
 
 
@@ -99,7 +99,7 @@ class ServiceSpec:
         return "message"
 
 
-@lru_cache(maxsize=None)
+@cache
 def service_specs() -> Mapping[str, ServiceSpec]:
     """The two mocked services, loaded once per process from the installed botocore."""
     loader = botocore.session.get_session().get_component("data_loader")
@@ -110,7 +110,7 @@ def service_specs() -> Mapping[str, ServiceSpec]:
     return specs
 
 
-@lru_cache(maxsize=None)
+@cache
 def route_table() -> Mapping[Tuple[str, str], OperationSpec]:
     """(HTTP method, path) -> operation, for both services.
 

@@ -24,6 +24,6 @@ class AccountStore(Generic[T]):
     def items(self) -> Iterator[Tuple[str, T]]:
         return iter(list(self._accounts.items()))
 
-    def peek(self, account_id: str) -> "T | None":
+    def peek(self, account_id: str) -> T | None:
         """The account's state if it has any, without creating it."""
         return self._accounts.get(account_id)

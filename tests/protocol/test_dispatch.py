@@ -1,0 +1,232 @@
+"""The one dispatch path: HTTP request in, AWS-shaped HTTP response out."""
+
+import json
+from typing import Any, Dict, List, Optional
+
+import pytest
+
+from chatbot_mock._state import MockState
+from chatbot_mock.protocol import dispatch
+from chatbot_mock.protocol.errors import ServiceError
+from chatbot_mock.store.identity import Caller
+
+SUPPORT_APP = "https://supportapp.us-east-1.amazonaws.com"
+CHATBOT = "https://chatbot.us-east-1.amazonaws.com"
+JSON = {"Content-Type": "application/json"}
+
+
+def signed(access_key: str = "AKIDEXAMPLE", region: str = "us-west-2", service: str = "chatbot") -> Dict[str, str]:
+    return {
+        **JSON,
+        "Authorization": f"AWS4-HMAC-SHA256 Credential={access_key}/20260101/{region}/{service}/aws4_request, "
+        "SignedHeaders=host;x-amz-date, Signature=abc",
+    }
+
+
+class RecordingBackend:
+    """Answers with whatever the test sets, and remembers how it was called."""
+
+    def __init__(self) -> None:
+        self.calls: List[Any] = []
+        self.answer: Any = None
+        self.raises: Optional[BaseException] = None
+
+    def _record(self, caller: Caller, **arguments: Any) -> Any:
+        self.calls.append((caller, arguments))
+        if self.raises is not None:
+            raise self.raises
+        return self.answer
+
+    get_account_preferences = _record
+    create_custom_action = _record
+    delete_custom_action = _record
+    list_custom_actions = _record
+    describe_slack_channel_configurations = _record
+
+
+class StubState:
+    def __init__(self) -> None:
+        self.backend_object = RecordingBackend()
+        self.account: Optional[str] = None
+
+    def backend(self, service: str) -> Any:
+        return self.backend_object
+
+    def call(self, function: Any, caller: Caller, arguments: Dict[str, Any]) -> Any:
+        return function(caller, **arguments)
+
+    def current_account(self) -> Optional[str]:
+        return self.account
+
+
+@pytest.fixture
+def state() -> StubState:
+    return StubState()
+
+
+def body_of(response: Any) -> Dict[str, Any]:
+    return json.loads(response.body) if response.body else {}
+
+
+@pytest.mark.parametrize(
+    ("method", "url", "headers", "body", "status", "code"),
+    [
+        ("POST", f"{CHATBOT}/no-such-operation", JSON, b"{}", 404, "UnknownOperationException"),
+        ("GET", f"{CHATBOT}/get-account-preferences", JSON, b"", 404, "UnknownOperationException"),
+        ("POST", f"{SUPPORT_APP}/control/put-account-alias", JSON, b"{not json", 400, "SerializationException"),
+        ("POST", f"{SUPPORT_APP}/control/put-account-alias", JSON, b"[1, 2]", 400, "SerializationException"),
+        ("POST", f"{SUPPORT_APP}/control/put-account-alias", JSON, b"\xff\xfe", 400, "SerializationException"),
+        ("POST", f"{SUPPORT_APP}/control/put-account-alias", {"Content-Type": "text/xml"}, b"<a/>", 415,
+         "UnsupportedMediaTypeException"),
+        ("POST", f"{SUPPORT_APP}/control/put-account-alias", JSON, b"{}", 400, "ValidationException"),
+        ("POST", f"{CHATBOT}/list-custom-actions", JSON, b'{"MaxResults": 0}', 400, "InvalidRequestException"),
+        ("POST", f"{CHATBOT}/describe-slack-channel-configurations", JSON, b'{"MaxResults": 0}', 400,
+         "InvalidParameterException"),
+        ("POST", f"{CHATBOT}/list-associations", JSON, b"{}", 400, "InvalidRequestException"),
+    ],
+    ids=[
+        "unknown path", "wrong method", "malformed JSON", "JSON that is not an object", "bytes that are not UTF-8",
+        "wrong content type", "support app validation", "chatbot op without InvalidParameterException",
+        "chatbot op with InvalidParameterException", "chatbot op with no modeled errors",
+    ],
+)
+def test_bad_requests_answer_an_aws_error_in_the_rest_json_format(
+    state: StubState, method: str, url: str, headers: Dict[str, str], body: bytes, status: int, code: str
+) -> None:
+    response = dispatch(method, url, headers, body, state)
+    assert response.status == status
+    assert response.headers["x-amzn-ErrorType"] == code
+    assert body_of(response)["__type"] == code
+    assert body_of(response)["message"]
+    assert response.headers["x-amzn-RequestId"]
+    assert state.backend_object.calls == [], "a rejected request must not reach the backend"
+
+
+def test_an_operation_the_backend_lacks_answers_not_implemented() -> None:
+    response = dispatch("POST", f"{CHATBOT}/get-account-preferences", JSON, b"", StubStateWithout())
+    assert response.status == 501
+    assert body_of(response)["__type"] == "NotImplemented"
+    assert "GetAccountPreferences" in body_of(response)["message"]
+
+
+class StubStateWithout(StubState):
+    def backend(self, service: str) -> Any:
+        return object()
+
+
+def test_a_defect_in_a_backend_answers_internal_failure_not_a_traceback(state: StubState) -> None:
+    state.backend_object.raises = KeyError("oops")
+    response = dispatch("POST", f"{CHATBOT}/get-account-preferences", JSON, b"", state)
+    assert response.status == 500
+    assert body_of(response)["__type"] == "InternalFailure"
+    assert "GetAccountPreferences" in body_of(response)["message"]
+
+
+def test_service_errors_take_status_and_message_member_from_the_model(state: StubState) -> None:
+    class ResourceNotFoundException(ServiceError):
+        code = "ResourceNotFoundException"
+
+    class LimitExceededException(ServiceError):
+        code = "LimitExceededException"
+
+    state.backend_object.raises = ResourceNotFoundException("gone")
+    body = b'{"CustomActionArn": "arn:aws:chatbot::1:custom-action/a"}'
+    response = dispatch("POST", f"{CHATBOT}/delete-custom-action", JSON, body, state)
+    assert (response.status, body_of(response)) == (404, {"__type": "ResourceNotFoundException", "Message": "gone"})
+
+    state.backend_object.raises = LimitExceededException("too many")
+    response = dispatch("POST", f"{CHATBOT}/create-custom-action", JSON,
+                        b'{"ActionName": "a", "Definition": {"CommandText": "x"}}', state)
+    assert (response.status, body_of(response)) == (403, {"__type": "LimitExceededException", "message": "too many"})
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "status", "response_body"),
+    [
+        ("/create-custom-action", b'{"ActionName": "a", "Definition": {"CommandText": "x"}}', 201,
+         {"CustomActionArn": "arn:aws:chatbot::123456789012:custom-action/a"}),
+        ("/delete-custom-action", b'{"CustomActionArn": "arn:aws:chatbot::1:custom-action/a"}', 204, None),
+        ("/get-account-preferences", b"", 200, {"AccountPreferences": {"UserAuthorizationRequired": False}}),
+    ],
+)
+def test_success_answers_the_models_status_and_only_the_output_shapes_members(
+    state: StubState, path: str, body: bytes, status: int, response_body: Any
+) -> None:
+    state.backend_object.answer = {
+        "CustomActionArn": "arn:aws:chatbot::123456789012:custom-action/a",
+        "AccountPreferences": {"UserAuthorizationRequired": False, "TrainingDataCollectionEnabled": None},
+        "NotInTheModel": "dropped",
+    }
+    response = dispatch("POST", CHATBOT + path, JSON, body, state)
+    assert response.status == status
+    assert response.headers["x-amzn-RequestId"]
+    if response_body is None:
+        assert response.body == b""
+    else:
+        assert body_of(response) == {key: value for key, value in response_body.items()}
+
+
+def test_members_reach_the_backend_as_snake_case_keywords(state: StubState) -> None:
+    state.backend_object.answer = {}
+    dispatch("POST", f"{CHATBOT}/list-custom-actions", JSON, b'{"MaxResults": 5, "Unknown": 1}', state)
+    [(_, arguments)] = state.backend_object.calls
+    assert arguments == {"max_results": 5}
+
+
+@pytest.mark.parametrize(
+    ("headers", "mock_account", "environment", "expected"),
+    [
+        (signed("111122223333"), "444455556666", "777788889999", "111122223333"),
+        (signed("AKIDEXAMPLE"), "444455556666", "777788889999", "444455556666"),
+        (signed("AKIDEXAMPLE"), None, "777788889999", "777788889999"),
+        (signed("AKIDEXAMPLE"), None, None, "123456789012"),
+        (JSON, None, None, "123456789012"),
+    ],
+    ids=["12-digit access key", "mock's account", "MOTO_ACCOUNT_ID", "default", "unsigned"],
+)
+def test_the_calling_account_is_resolved_in_order(
+    state: StubState, monkeypatch: pytest.MonkeyPatch, headers: Dict[str, str],
+    mock_account: Optional[str], environment: Optional[str], expected: str,
+) -> None:
+    if environment is None:
+        monkeypatch.delenv("MOTO_ACCOUNT_ID", raising=False)
+    else:
+        monkeypatch.setenv("MOTO_ACCOUNT_ID", environment)
+    state.account = mock_account
+    state.backend_object.answer = {}
+    dispatch("POST", f"{CHATBOT}/get-account-preferences", headers, b"", state)
+    [(caller, _)] = state.backend_object.calls
+    assert caller.account_id == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "headers", "region", "partition"),
+    [
+        (CHATBOT, signed(region="cn-north-1"), "cn-north-1", "aws-cn"),
+        (CHATBOT, signed(region="us-gov-west-1"), "us-gov-west-1", "aws-us-gov"),
+        ("https://chatbot.eu-west-1.amazonaws.com", JSON, "eu-west-1", "aws"),
+        ("http://localhost:5000", JSON, "us-east-1", "aws"),
+    ],
+)
+def test_the_region_comes_from_the_signature_else_the_host(
+    state: StubState, url: str, headers: Dict[str, str], region: str, partition: str
+) -> None:
+    state.backend_object.answer = {}
+    dispatch("POST", f"{url}/get-account-preferences", headers, b"", state)
+    [(caller, _)] = state.backend_object.calls
+    assert (caller.region, caller.partition) == (region, partition)
+
+
+def test_headers_are_matched_without_regard_to_case(state: StubState) -> None:
+    headers = {key.lower(): value for key, value in signed("111122223333").items()}
+    state.backend_object.answer = {}
+    dispatch("POST", f"{CHATBOT}/get-account-preferences", headers, b"", state)
+    assert state.backend_object.calls[0][0].account_id == "111122223333"
+
+
+def test_a_real_state_serves_the_support_app_end_to_end() -> None:
+    state = MockState()
+    state.support_app.authorize_slack_workspace("123456789012", "T1", "acme")
+    response = dispatch("POST", f"{SUPPORT_APP}/control/list-slack-workspace-configurations", JSON, b"", state)
+    assert response.status == 200
+    assert body_of(response)["slackWorkspaceConfigurations"][0]["teamName"] == "acme"

@@ -1,0 +1,62 @@
+"""OrderedCollection pages in creation order, stably across deletions."""
+
+from typing import List
+
+from chatbot_mock.store.collection import OrderedCollection
+
+
+def walk(collection: OrderedCollection, limit: int) -> List[str]:
+    seen: List[str] = []
+    after = 0
+    while True:
+        page, marker = collection.page(after, limit)
+        seen += page
+        if marker is None:
+            return seen
+        after = marker
+
+
+def filled(count: int) -> OrderedCollection:
+    collection: OrderedCollection = OrderedCollection()
+    for number in range(count):
+        collection.put(f"k{number}", f"v{number}")
+    return collection
+
+
+def test_pages_follow_creation_order_and_end_without_a_marker() -> None:
+    collection = filled(5)
+    assert collection.page(0, 2) == (["v0", "v1"], 2)
+    assert collection.page(2, 2) == (["v2", "v3"], 4)
+    assert collection.page(4, 2) == (["v4"], None)
+    assert collection.page(0, 5) == (["v0", "v1", "v2", "v3", "v4"], None)
+
+
+def test_replacing_an_item_keeps_its_place() -> None:
+    collection = filled(3)
+    collection.put("k0", "new")
+    assert walk(collection, 10) == ["new", "v1", "v2"]
+    assert len(collection) == 3
+
+
+def test_deleting_between_pages_neither_skips_nor_repeats() -> None:
+    collection = filled(6)
+    first, marker = collection.page(0, 2)
+    collection.pop("k1")  # already returned
+    collection.pop("k2")  # not yet returned
+    assert marker is not None
+    rest, _ = collection.page(marker, 10)
+    assert first + rest == ["v0", "v1", "v3", "v4", "v5"]
+
+
+def test_a_filter_skips_items_without_ending_the_walk_early() -> None:
+    collection = filled(10)
+    page, marker = collection.page(0, 2, where=lambda v: int(v[1:]) % 3 == 0)
+    assert page == ["v0", "v3"]
+    assert collection.page(marker or 0, 5, where=lambda v: int(v[1:]) % 3 == 0) == (["v6", "v9"], None)
+
+
+def test_pop_of_a_missing_key_is_none_and_membership_is_by_key() -> None:
+    collection = filled(1)
+    assert collection.pop("nope") is None
+    assert "k0" in collection and "v0" not in collection
+    assert list(collection) == ["v0"]

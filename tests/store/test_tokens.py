@@ -1,0 +1,31 @@
+"""Pagination tokens are opaque and only the issuing mock state accepts them."""
+
+import pytest
+
+from chatbot_mock.store.tokens import InvalidToken, PageTokens
+
+
+def test_a_token_round_trips_for_the_same_listing_and_account() -> None:
+    tokens = PageTokens()
+    assert tokens.position(tokens.issue("ListThings", "123456789012", 42), "ListThings", "123456789012") == 42
+
+
+@pytest.mark.parametrize("forged", ["abc", "", "bm90IGEgdG9rZW4=", "====", "x" * 300])
+def test_forged_tokens_are_refused(forged: str) -> None:
+    with pytest.raises(InvalidToken):
+        PageTokens().position(forged, "ListThings", "123456789012")
+
+
+def test_a_token_from_another_state_is_refused() -> None:
+    token = PageTokens().issue("ListThings", "123456789012", 1)
+    with pytest.raises(InvalidToken):
+        PageTokens().position(token, "ListThings", "123456789012")
+
+
+def test_a_token_for_another_listing_or_account_is_refused() -> None:
+    tokens = PageTokens()
+    token = tokens.issue("ListThings", "123456789012", 1)
+    with pytest.raises(InvalidToken, match="another request"):
+        tokens.position(token, "ListOtherThings", "123456789012")
+    with pytest.raises(InvalidToken, match="another request"):
+        tokens.position(token, "ListThings", "111122223333")

@@ -1,0 +1,247 @@
+"""The public face: one switch, with a context manager, start/stop and a decorator around it."""
+
+import asyncio
+import inspect
+import os
+import unittest
+from typing import Any, Iterator, List
+
+import boto3
+import pytest
+from botocore.exceptions import ClientError
+
+from chatbot_mock import ChatbotMock, _interception, mock_chatbot
+
+TEAM = "T012ABCDEFG"
+
+
+def workspaces(**client_options: Any) -> List[str]:
+    client = boto3.client("support-app", region_name="us-east-1", **client_options)
+    return [w["teamId"] for w in client.list_slack_workspace_configurations()["slackWorkspaceConfigurations"]]
+
+
+@pytest.fixture(autouse=True)
+def no_mock_left_running() -> Iterator[None]:
+    yield
+    assert _interception.active_state() is None, "a test left a mock running"
+
+
+# -- the switch ---------------------------------------------------------------------------
+
+
+def test_the_context_manager_starts_and_stops_the_mock() -> None:
+    with mock_chatbot() as mock:
+        assert mock.active and _interception.active_state() is not None
+    assert not mock.active and _interception.active_state() is None
+
+
+def test_start_and_stop_work_without_a_block_and_are_harmless_when_repeated() -> None:
+    mock = mock_chatbot()
+    mock.stop()  # not started: nothing happens
+    mock.start()
+    mock.support_app.authorize_slack_workspace(TEAM, "acme")
+    assert workspaces() == [TEAM]
+    mock.stop()
+    mock.stop()
+    assert not mock.active
+
+
+def test_every_outermost_start_begins_with_empty_state() -> None:
+    with mock_chatbot() as mock:
+        mock.support_app.authorize_slack_workspace(TEAM, "acme")
+    with mock_chatbot():
+        assert workspaces() == []
+
+
+def test_nested_mocks_share_the_outer_state() -> None:
+    with mock_chatbot() as outer:
+        outer.support_app.authorize_slack_workspace(TEAM, "acme")
+        with mock_chatbot() as inner:
+            assert workspaces() == [TEAM]
+            inner.support_app.authorize_slack_workspace("T2", "beta")
+        assert workspaces() == [TEAM, "T2"]
+        assert outer.active
+
+
+def test_reset_empties_the_state_on_demand() -> None:
+    with mock_chatbot() as mock:
+        mock.support_app.authorize_slack_workspace(TEAM, "acme")
+        mock.reset()
+        assert workspaces() == []
+
+
+def test_seeding_without_an_active_mock_says_how_to_start_one() -> None:
+    with pytest.raises(RuntimeError, match="no chatbot_mock is active.*getting-started"):
+        mock_chatbot().support_app.authorize_slack_workspace(TEAM, "acme")
+
+
+def test_bad_configuration_fails_when_the_mock_is_made() -> None:
+    with pytest.raises(ValueError, match="12 digits"):
+        mock_chatbot(account_id="12345")
+    with pytest.raises(ValueError, match="unknown quota setting"):
+        mock_chatbot(quotas={"workspaces": 1})
+
+
+# -- quotas --------------------------------------------------------------------------------
+
+
+def test_quotas_given_to_the_mock_apply_and_a_nested_override_ends_with_its_mock() -> None:
+    with mock_chatbot(quotas={"support_app_workspaces_per_account": 1}) as outer:
+        outer.support_app.authorize_slack_workspace(TEAM, "acme")
+        with pytest.raises(ClientError) as refused:
+            outer.support_app.authorize_slack_workspace("T2", "beta")
+        assert refused.value.response["Error"]["Code"] == "ServiceQuotaExceededException"
+        with mock_chatbot(quotas={"support_app_workspaces_per_account": 2}):
+            outer.support_app.authorize_slack_workspace("T2", "beta")
+        assert outer.quota_settings["support_app_workspaces_per_account"] == 1
+
+
+# -- accounts -------------------------------------------------------------------------------
+
+
+def test_the_mocks_account_and_as_account_choose_where_calls_act() -> None:
+    with mock_chatbot(account_id="111122223333") as mock:
+        mock.support_app.authorize_slack_workspace(TEAM, "acme")
+        with mock.as_account("444455556666"):
+            assert workspaces() == []
+            mock.support_app.authorize_slack_workspace("T2", "beta")
+            assert workspaces() == ["T2"]
+        assert workspaces() == [TEAM]
+        assert workspaces(aws_access_key_id="444455556666", aws_secret_access_key="x") == ["T2"]
+
+
+def test_seeding_can_name_its_account_explicitly() -> None:
+    with mock_chatbot() as mock:
+        mock.support_app.authorize_slack_workspace(TEAM, "acme", account_id="555566667777")
+        assert workspaces() == []
+        with mock.as_account("555566667777"):
+            assert workspaces() == [TEAM]
+
+
+def test_moto_account_id_is_the_fallback_account(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MOTO_ACCOUNT_ID", "999988887777")
+    with mock_chatbot() as mock:
+        mock.support_app.authorize_slack_workspace(TEAM, "acme")
+        with mock.as_account("999988887777"):
+            assert workspaces() == [TEAM]
+
+
+def test_as_account_refuses_a_malformed_account() -> None:
+    with mock_chatbot() as mock, pytest.raises(ValueError, match="12 digits"):
+        with mock.as_account("nope"):
+            pass
+
+
+# -- environment ---------------------------------------------------------------------------
+
+
+CREDENTIAL_VARIABLES = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_DEFAULT_REGION")
+
+
+def test_fake_credentials_replace_real_ones_while_active_and_are_restored_exactly(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAREALKEY")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "real-secret")
+    monkeypatch.setenv("AWS_SESSION_TOKEN", "real-token")
+    monkeypatch.delenv("AWS_DEFAULT_REGION", raising=False)
+    monkeypatch.delenv("AWS_REGION", raising=False)
+    before = {name: os.environ.get(name) for name in CREDENTIAL_VARIABLES}
+    with mock_chatbot():
+        assert os.environ["AWS_ACCESS_KEY_ID"] != "AKIAREALKEY"
+        assert os.environ["AWS_SECRET_ACCESS_KEY"] != "real-secret"
+        assert "AWS_SESSION_TOKEN" not in os.environ
+        assert os.environ["AWS_DEFAULT_REGION"] == "us-east-1"
+        # A client made now needs no region or credentials of the user's.
+        assert boto3.client("support-app").list_slack_workspace_configurations()["slackWorkspaceConfigurations"] == []
+    assert {name: os.environ.get(name) for name in CREDENTIAL_VARIABLES} == before
+
+
+def test_a_region_the_user_chose_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "eu-west-1")
+    with mock_chatbot():
+        assert os.environ["AWS_DEFAULT_REGION"] == "eu-west-1"
+
+
+def test_fake_credentials_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAMINE")
+    with mock_chatbot(fake_credentials=False):
+        assert os.environ["AWS_ACCESS_KEY_ID"] == "AKIAMINE"
+
+
+# -- the decorator --------------------------------------------------------------------------
+
+
+def test_the_decorator_works_with_and_without_parentheses() -> None:
+    @mock_chatbot
+    def bare() -> List[str]:
+        return workspaces()
+
+    @mock_chatbot(account_id="111122223333")
+    def configured() -> bool:
+        return _interception.active_state() is not None
+
+    assert bare() == [] and configured()
+
+
+def test_the_decorator_keeps_the_signature_and_gives_each_call_fresh_state() -> None:
+    mock = mock_chatbot()
+
+    @mock
+    def seed_and_count(team: str, name: str = "acme") -> int:
+        mock.support_app.authorize_slack_workspace(team, name)
+        return len(workspaces())
+
+    assert list(inspect.signature(seed_and_count).parameters) == ["team", "name"]
+    assert seed_and_count(TEAM) == 1
+    assert seed_and_count("T2") == 1
+
+
+def test_the_decorator_wraps_coroutine_functions() -> None:
+    @mock_chatbot
+    async def list_async() -> List[str]:
+        return workspaces()
+
+    assert inspect.iscoroutinefunction(list_async)
+    assert asyncio.run(list_async()) == []
+
+
+@mock_chatbot
+class TestADecoratedClass:
+    """Each test method of a decorated class gets fresh state."""
+
+    def test_first_sees_an_empty_state(self) -> None:
+        assert workspaces() == []
+        ChatbotMock().support_app.authorize_slack_workspace(TEAM, "acme")
+
+    def test_second_sees_an_empty_state_too(self) -> None:
+        assert workspaces() == []
+        ChatbotMock().support_app.authorize_slack_workspace(TEAM, "acme")
+
+
+@mock_chatbot
+class TestADecoratedClassWithSetupMethod:
+    """setup_method runs inside the same fresh state as its test."""
+
+    def setup_method(self, method: Any) -> None:
+        ChatbotMock().support_app.authorize_slack_workspace(TEAM, "acme")
+
+    def test_sees_what_setup_method_seeded(self) -> None:
+        assert workspaces() == [TEAM]
+
+    def test_sees_only_its_own_setup(self) -> None:
+        assert workspaces() == [TEAM]
+
+
+@mock_chatbot
+class ADecoratedTestCase(unittest.TestCase):
+    """unittest: setUp, the test and tearDown share one fresh state per test."""
+
+    def setUp(self) -> None:
+        ChatbotMock().support_app.authorize_slack_workspace(TEAM, "acme")
+
+    def test_sees_what_set_up_seeded(self) -> None:
+        self.assertEqual(workspaces(), [TEAM])
+
+    def test_sees_only_its_own_set_up(self) -> None:
+        self.assertEqual(workspaces(), [TEAM])
