@@ -149,7 +149,7 @@ def test_member_that_already_has_the_workspace_can_register_at_its_quota(chatbot
 # -- conflicts ----------------------------------------------------------------------------------
 
 
-def test_registration_from_an_account_outside_any_organization_is_a_conflict(chatbot_mock, support_app, workspace):
+def test_registration_from_an_account_outside_any_organization_is_a_conflict(support_app, workspace):
     with raises_service_error("ConflictException", 409, "doesn't belong to an organization"):
         support_app.register_slack_workspace_for_organization(teamId=TEAM_ID)
 
