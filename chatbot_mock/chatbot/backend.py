@@ -1,16 +1,76 @@
-"""AWS Chatbot backend (operations arrive in a later change)."""
+"""AWS Chatbot: the 34 API operations and the console-only steps, as plain methods.
+
+Each API method is named after its operation and takes the caller plus the request's
+members as snake_case keywords; it returns the response members by their model names.
+Every rule is checked before anything changes, so a refused call leaves no trace (the
+one documented exception: see CreateSlackChannelConfiguration in docs/chatbot.md).
+
+The operations are grouped by concern, one module each; this class puts them together.
+"""
 
 from __future__ import annotations
 
-from chatbot_mock.store.organizations import Organizations
-from chatbot_mock.store.settings import Settings
-from chatbot_mock.store.tokens import PageTokens
+from typing import Any, Dict, Mapping, Optional
 
-DEFAULT_SETTINGS: dict = {}
+from chatbot_mock.chatbot.chime import ChimeOperations
+from chatbot_mock.chatbot.custom_actions import CustomActionOperations
+from chatbot_mock.chatbot.identities import IdentityOperations
+from chatbot_mock.chatbot.slack import SlackOperations
+from chatbot_mock.chatbot.tagging import TaggingOperations
+from chatbot_mock.chatbot.teams import TeamsOperations
+from chatbot_mock.store.identity import Caller
+
+#: AWS publishes no numeric Chatbot quotas, so these are generous settings (docs/chatbot.md).
+DEFAULT_SETTINGS: Mapping[str, int] = {
+    # Slack, Microsoft Teams and Amazon Chime configurations together.
+    "chatbot_configurations_per_account": 5000,
+    "chatbot_sns_topics_per_configuration": 100,
+    "chatbot_guardrail_policies_per_configuration": 50,
+    "chatbot_custom_actions_per_account": 1000,
+    "chatbot_tags_per_resource": 50,
+}
 
 
-class ChatbotBackend:
-    def __init__(self, settings: Settings, tokens: PageTokens, organizations: Organizations) -> None:
-        self._settings = settings
-        self._tokens = tokens
-        self._organizations = organizations
+class ChatbotBackend(
+    SlackOperations,
+    TeamsOperations,
+    ChimeOperations,
+    IdentityOperations,
+    CustomActionOperations,
+    TaggingOperations,
+):
+    # -- account preferences ----------------------------------------------------------------
+
+    def get_account_preferences(self, caller: Caller) -> Dict[str, Any]:
+        account = self._accounts.peek(caller.account_id)  # reading must not create an account
+        if account is None:
+            return {"AccountPreferences": _preferences(False, False)}
+        return {
+            "AccountPreferences": _preferences(
+                account.user_authorization_required, account.training_data_collection_enabled
+            )
+        }
+
+    def update_account_preferences(
+        self,
+        caller: Caller,
+        user_authorization_required: Optional[bool] = None,
+        training_data_collection_enabled: Optional[bool] = None,
+    ) -> Dict[str, Any]:
+        account = self._account(caller)
+        if user_authorization_required is not None:
+            account.user_authorization_required = user_authorization_required
+        if training_data_collection_enabled is not None:
+            account.training_data_collection_enabled = training_data_collection_enabled
+        return {
+            "AccountPreferences": _preferences(
+                account.user_authorization_required, account.training_data_collection_enabled
+            )
+        }
+
+
+def _preferences(user_authorization_required: bool, training_data_collection_enabled: bool) -> Dict[str, bool]:
+    return {
+        "UserAuthorizationRequired": user_authorization_required,
+        "TrainingDataCollectionEnabled": training_data_collection_enabled,
+    }

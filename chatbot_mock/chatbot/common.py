@@ -1,0 +1,227 @@
+"""What every group of Chatbot operations shares: the state, paging and quotas."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Any, Dict, List, Optional, Tuple, Type, TypeVar
+
+from chatbot_mock.chatbot.exceptions import (
+    ConflictException,
+    LimitExceededException,
+    ResourceNotFoundException,
+    invalid_input_error,
+)
+from chatbot_mock.chatbot.models import (
+    ChannelConfiguration,
+    ChatbotAccount,
+    ChatConfiguration,
+    SlackChannelConfiguration,
+    Tags,
+    TeamsChannelConfiguration,
+    administrator_access_arn,
+)
+from chatbot_mock.protocol.errors import ServiceError
+from chatbot_mock.store.accounts import AccountStore
+from chatbot_mock.store.collection import OrderedCollection
+from chatbot_mock.store.identity import Caller
+from chatbot_mock.store.organizations import Organizations
+from chatbot_mock.store.settings import Settings
+from chatbot_mock.store.tokens import InvalidToken, PageTokens
+
+V = TypeVar("V")
+
+#: Every Chatbot listing answers this many items when MaxResults is omitted.
+DEFAULT_PAGE_SIZE = 100
+
+
+def tags_from_request(operation: str, tags: Optional[List[Dict[str, str]]]) -> Tags:
+    """Wire tags as a dict, refusing a key given twice (which would make the result
+    depend on the order the service happened to apply them in)."""
+    result: Tags = {}
+    duplicates: List[str] = []
+    for tag in tags or []:
+        key = tag["TagKey"]
+        if key in result and key not in duplicates:
+            duplicates.append(key)
+        result[key] = tag["TagValue"]
+    if duplicates:
+        raise invalid_input_error(operation)(
+            f"Tag keys must be unique within one request; given more than once: {', '.join(duplicates)}"
+        )
+    return result
+
+
+def only(key: str, value: Optional[V]) -> OrderedCollection[str, V]:
+    """A listing filtered to one ARN: that item, or nothing when it does not exist."""
+    collection: OrderedCollection[str, V] = OrderedCollection()
+    if value is not None:
+        collection.put(key, value)
+    return collection
+
+
+class ChatbotBackendBase:
+    """State and helpers; the operations live in the mixins built on this class."""
+
+    def __init__(self, settings: Settings, tokens: PageTokens, organizations: Organizations) -> None:
+        self._settings = settings
+        self._tokens = tokens
+        self._organizations = organizations
+        self._accounts: AccountStore[ChatbotAccount] = AccountStore(ChatbotAccount)
+
+    def _account(self, caller: Caller) -> ChatbotAccount:
+        return self._accounts[caller.account_id]
+
+    def _page(
+        self,
+        operation: str,
+        collection: OrderedCollection[Any, V],
+        caller: Caller,
+        next_token: Optional[str],
+        max_results: Optional[int],
+        filtered_by: Optional[str] = None,
+    ) -> Tuple[List[V], Optional[str]]:
+        """One page of ``collection`` in creation order, and the token for the next.
+
+        A token names its listing, including the filter it was issued for, so it
+        cannot continue a differently filtered listing. Filters are hashed into the
+        listing name because an ARN can be longer than a NextToken may be.
+        """
+        listing = operation
+        if filtered_by is not None:
+            listing += "#" + hashlib.sha256(filtered_by.encode("utf-8")).hexdigest()[:16]
+        after = 0
+        if next_token is not None:
+            try:
+                after = self._tokens.position(next_token, listing, caller.account_id)
+            except InvalidToken as error:
+                raise invalid_input_error(operation)(str(error)) from None
+        size = DEFAULT_PAGE_SIZE if max_results is None else max_results
+        items, marker = collection.page(after, size)
+        token = None if marker is None else self._tokens.issue(listing, caller.account_id, marker)
+        return items, token
+
+    def _check_limit(
+        self, setting: str, count: int, what: str, error: Type[ServiceError] = LimitExceededException
+    ) -> None:
+        """Refuse a request that would leave ``count`` items where the setting allows fewer."""
+        limit = self._settings[setting]
+        if count > limit:
+            raise error(
+                f"{what}: {count} would exceed the limit of {limit} (quota setting {setting}; see docs/chatbot.md)"
+            )
+
+    def _new_tags(self, operation: str, tags: Optional[List[Dict[str, str]]]) -> Tags:
+        """Tags given to a Create* call: unique keys, within the per-resource limit.
+        Create operations model LimitExceededException, not TooManyTagsException."""
+        result = tags_from_request(operation, tags)
+        self._check_limit("chatbot_tags_per_resource", len(result), "Tags on one resource")
+        return result
+
+    # -- chat configurations, whatever their kind ----------------------------------------
+
+    def _check_list_sizes(
+        self,
+        sns_topic_arns: Optional[List[str]],
+        guardrail_policy_arns: Optional[List[str]],
+        error: Type[ServiceError],
+    ) -> None:
+        if sns_topic_arns is not None:
+            self._check_limit(
+                "chatbot_sns_topics_per_configuration", len(sns_topic_arns), "SNS topics in one configuration", error
+            )
+        if guardrail_policy_arns is not None:
+            self._check_limit(
+                "chatbot_guardrail_policies_per_configuration",
+                len(guardrail_policy_arns),
+                "Guardrail policies in one configuration",
+                error,
+            )
+
+    @staticmethod
+    def _guardrails(caller: Caller, given: Optional[List[str]]) -> List[str]:
+        """AdministratorAccess applies when no guardrail is named (an empty list names none)."""
+        return list(given) if given else [administrator_access_arn(caller.partition)]
+
+    @staticmethod
+    def _apply_common_changes(
+        configuration: ChatConfiguration,
+        sns_topic_arns: Optional[List[str]],
+        iam_role_arn: Optional[str],
+        logging_level: Optional[str],
+    ) -> None:
+        """An update keeps the current value of every member it does not give."""
+        if sns_topic_arns is not None:
+            configuration.sns_topic_arns = list(sns_topic_arns)
+        if iam_role_arn is not None:
+            configuration.iam_role_arn = iam_role_arn
+        if logging_level is not None:
+            configuration.logging_level = logging_level
+
+    def _apply_channel_changes(
+        self,
+        configuration: ChannelConfiguration,
+        caller: Caller,
+        sns_topic_arns: Optional[List[str]],
+        iam_role_arn: Optional[str],
+        logging_level: Optional[str],
+        guardrail_policy_arns: Optional[List[str]],
+        user_authorization_required: Optional[bool],
+    ) -> None:
+        self._apply_common_changes(configuration, sns_topic_arns, iam_role_arn, logging_level)
+        if guardrail_policy_arns is not None:
+            configuration.guardrail_policy_arns = self._guardrails(caller, guardrail_policy_arns)
+        if user_authorization_required is not None:
+            configuration.user_authorization_required = user_authorization_required
+
+    @staticmethod
+    def _check_name_free(account: ChatbotAccount, caller: Caller, name: str) -> None:
+        # Names are unique across Slack, Teams and Chime configurations (docs/chatbot.md).
+        if name in account.configuration_names:
+            raise ConflictException(
+                f"A chat configuration named {name} already exists in AWS account {caller.account_id}"
+            )
+        if name in account.reserved_names:
+            raise ConflictException(
+                f"The chat configuration name {name} is already in use in AWS account {caller.account_id} "
+                "(an earlier CreateSlackChannelConfiguration with this name failed and kept the name)"
+            )
+
+    def _check_configuration_quota(self, account: ChatbotAccount, caller: Caller) -> None:
+        self._check_limit(
+            "chatbot_configurations_per_account",
+            account.configuration_count + 1,
+            f"Chat configurations (Slack, Microsoft Teams and Amazon Chime together) in AWS account "
+            f"{caller.account_id}",
+        )
+
+    @staticmethod
+    def _not_found(kind: str, arn: str, caller: Caller) -> ResourceNotFoundException:
+        return ResourceNotFoundException(f"No {kind} with ARN {arn} exists in AWS account {caller.account_id}")
+
+    @staticmethod
+    def _forget_configuration(account: ChatbotAccount, configuration: ChatConfiguration) -> None:
+        """Delete a configuration and everything that hangs off it: its name, its
+        channel, its user identities, its associations (its tags live on the record)."""
+        arn = configuration.arn
+        if isinstance(configuration, SlackChannelConfiguration):
+            account.slack.pop(arn)
+            account.slack_channels.pop(configuration.channel_key, None)
+        elif isinstance(configuration, TeamsChannelConfiguration):
+            account.microsoft_teams.pop(arn)
+            account.teams_channels.pop(configuration.channel_key, None)
+        else:
+            account.chime.pop(arn)
+        account.configuration_names.pop(configuration.configuration_name, None)
+        account.slack_identities.pop_group(arn)
+        account.teams_identities.pop_group(arn)
+        associated = account.associations.get(arn)
+        if associated is None:
+            return
+        # Emptied rather than dropped, like every listed collection (see GroupedCollection.pop).
+        for action_arn in list(associated):
+            associated.pop(action_arn)
+            configurations = account.associated_configurations.get(action_arn)
+            if configurations is not None:
+                configurations.discard(arn)
+                if not configurations:
+                    del account.associated_configurations[action_arn]

@@ -1,0 +1,77 @@
+"""A creation-ordered collection that can also be paged one group at a time."""
+
+from __future__ import annotations
+
+from typing import Dict, Generic, Hashable, Iterator, List, Optional, Tuple, TypeVar
+
+from chatbot_mock.store.collection import OrderedCollection
+
+G = TypeVar("G", bound=Hashable)
+K = TypeVar("K", bound=Hashable)
+V = TypeVar("V")
+
+
+class GroupedCollection(Generic[G, K, V]):
+    """Items in creation order, plus the same items per group (a workspace's or a
+    team's configurations, a configuration's user identities).
+
+    Listings filtered by group page through that group's own collection, so a
+    filtered page costs the same as an unfiltered one instead of scanning every item.
+    """
+
+    def __init__(self) -> None:
+        self.everything: OrderedCollection[K, V] = OrderedCollection()
+        # group -> (its items for paging, its keys for removal in one go)
+        self._groups: Dict[G, Tuple[OrderedCollection[K, V], Dict[K, None]]] = {}
+        self._group_of: Dict[K, G] = {}
+
+    def __len__(self) -> int:
+        return len(self.everything)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self.everything
+
+    def __iter__(self) -> Iterator[V]:
+        return iter(self.everything)
+
+    def get(self, key: K) -> Optional[V]:
+        return self.everything.get(key)
+
+    def put(self, group: G, key: K, value: V) -> None:
+        """Add a new item to ``group``, or replace an item already in that group."""
+        current = self._group_of.get(key)
+        if current is not None and current != group:
+            raise ValueError(f"{key!r} belongs to group {current!r}, not {group!r}")
+        self.everything.put(key, value)
+        members, keys = self._groups.setdefault(group, (OrderedCollection(), {}))
+        members.put(key, value)
+        keys[key] = None
+        self._group_of[key] = group
+
+    def pop(self, key: K) -> Optional[V]:
+        group = self._group_of.pop(key, None)
+        if group is None:
+            return None
+        members, keys = self._groups[group]
+        # An emptied group stays: its collection keeps counting, so a page token
+        # issued before the group emptied never lands on items added after it.
+        members.pop(key)
+        del keys[key]
+        return self.everything.pop(key)
+
+    def pop_group(self, group: G) -> List[V]:
+        """Remove every item of ``group``; returns them in creation order."""
+        entry = self._groups.get(group)
+        if entry is None:
+            return []
+        removed = [self.pop(key) for key in list(entry[1])]
+        return [value for value in removed if value is not None]
+
+    def group(self, group: G) -> OrderedCollection[K, V]:
+        """The group's items (an empty collection for an unknown group); read only."""
+        entry = self._groups.get(group)
+        return entry[0] if entry is not None else OrderedCollection()
+
+    def group_size(self, group: G) -> int:
+        entry = self._groups.get(group)
+        return 0 if entry is None else len(entry[1])

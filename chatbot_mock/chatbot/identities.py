@@ -1,0 +1,126 @@
+"""User identities: the IAM role a chat user chose in a channel, by configuration.
+
+Users create them by talking to the bot, never through the API, so the mock seeds
+them; the API can only list and delete them.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional
+
+from chatbot_mock.chatbot.common import ChatbotBackendBase
+from chatbot_mock.chatbot.exceptions import InvalidRequestException, ResourceNotFoundException
+from chatbot_mock.chatbot.models import (
+    ChatbotAccount,
+    SlackUserIdentity,
+    TeamsUserIdentity,
+    account_of,
+)
+from chatbot_mock.store.identity import Caller
+
+
+class IdentityOperations(ChatbotBackendBase):
+    # -- console-only steps (seeding) -------------------------------------------------------
+
+    def add_slack_user_identity(
+        self,
+        chat_configuration_arn: str,
+        slack_team_id: str,
+        slack_user_id: str,
+        iam_role_arn: str,
+        aws_user_identity: Optional[str] = None,
+    ) -> SlackUserIdentity:
+        """A Slack user picks a role in a configured channel; picking again replaces it."""
+        account = self._owner(chat_configuration_arn)
+        configuration = account.slack.get(chat_configuration_arn) if account else None
+        if account is None or configuration is None:
+            raise ResourceNotFoundException(f"No Slack channel configuration with ARN {chat_configuration_arn} exists")
+        if configuration.workspace.team_id != slack_team_id:
+            raise InvalidRequestException(
+                f"Slack channel configuration {chat_configuration_arn} is in Slack team "
+                f"{configuration.workspace.team_id}, not {slack_team_id}"
+            )
+        identity = SlackUserIdentity(configuration, slack_user_id, iam_role_arn, aws_user_identity)
+        account.slack_identities.put(configuration.arn, identity.key, identity)
+        return identity
+
+    def add_teams_user_identity(
+        self,
+        chat_configuration_arn: str,
+        user_id: str,
+        iam_role_arn: str,
+        aws_user_identity: Optional[str] = None,
+    ) -> TeamsUserIdentity:
+        """A Microsoft Teams user picks a role in a configured channel; picking again replaces it."""
+        account = self._owner(chat_configuration_arn)
+        configuration = account.microsoft_teams.get(chat_configuration_arn) if account else None
+        if account is None or configuration is None:
+            raise ResourceNotFoundException(
+                f"No Microsoft Teams channel configuration with ARN {chat_configuration_arn} exists"
+            )
+        identity = TeamsUserIdentity(configuration, user_id, iam_role_arn, aws_user_identity)
+        account.teams_identities.put(configuration.arn, identity.key, identity)
+        return identity
+
+    def _owner(self, arn: str) -> Optional[ChatbotAccount]:
+        """The state of the account an ARN names, without creating one for a stranger."""
+        account_id = account_of(arn)
+        return None if account_id is None else self._accounts.peek(account_id)
+
+    # -- Slack ------------------------------------------------------------------------------------
+
+    def describe_slack_user_identities(
+        self,
+        caller: Caller,
+        chat_configuration_arn: Optional[str] = None,
+        next_token: Optional[str] = None,
+        max_results: Optional[int] = None,
+    ) -> Dict[str, Any]:
+        identities = self._account(caller).slack_identities
+        collection = (
+            identities.everything if chat_configuration_arn is None else identities.group(chat_configuration_arn)
+        )
+        page, token = self._page(
+            "DescribeSlackUserIdentities", collection, caller, next_token, max_results, chat_configuration_arn
+        )
+        return {"SlackUserIdentities": [identity.to_wire() for identity in page], "NextToken": token}
+
+    def delete_slack_user_identity(
+        self, caller: Caller, chat_configuration_arn: str, slack_team_id: str, slack_user_id: str
+    ) -> None:
+        identities = self._account(caller).slack_identities
+        key = (chat_configuration_arn, slack_team_id, slack_user_id)
+        if key not in identities:
+            raise ResourceNotFoundException(
+                f"No Slack user identity for user {slack_user_id} in Slack team {slack_team_id} exists in "
+                f"chat configuration {chat_configuration_arn}"
+            )
+        identities.pop(key)
+
+    # -- Microsoft Teams ---------------------------------------------------------------------------
+
+    def list_microsoft_teams_user_identities(
+        self,
+        caller: Caller,
+        chat_configuration_arn: Optional[str] = None,
+        next_token: Optional[str] = None,
+        max_results: Optional[int] = None,
+    ) -> Dict[str, Any]:
+        identities = self._account(caller).teams_identities
+        collection = (
+            identities.everything if chat_configuration_arn is None else identities.group(chat_configuration_arn)
+        )
+        page, token = self._page(
+            "ListMicrosoftTeamsUserIdentities", collection, caller, next_token, max_results, chat_configuration_arn
+        )
+        return {"TeamsUserIdentities": [identity.to_wire() for identity in page], "NextToken": token}
+
+    def delete_microsoft_teams_user_identity(self, caller: Caller, chat_configuration_arn: str, user_id: str) -> None:
+        identities = self._account(caller).teams_identities
+        key = (chat_configuration_arn, user_id)
+        if key not in identities:
+            raise ResourceNotFoundException(
+                f"No Microsoft Teams user identity for user {user_id} exists in chat configuration "
+                f"{chat_configuration_arn}"
+            )
+        identities.pop(key)

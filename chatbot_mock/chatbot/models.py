@@ -1,0 +1,313 @@
+"""AWS Chatbot records, per account, and the ARNs that name them."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Dict, List, Optional, Set, Tuple
+
+from chatbot_mock.chatbot.grouped import GroupedCollection
+from chatbot_mock.store.collection import OrderedCollection
+
+#: Every resource the mock hands out is live as soon as it exists.
+ENABLED = "ENABLED"
+
+#: (team id, channel id): a Slack or Microsoft Teams channel.
+ChannelKey = Tuple[str, str]
+#: (configuration ARN, Slack team id, Slack user id)
+SlackIdentityKey = Tuple[str, str, str]
+#: (configuration ARN, Microsoft Teams user id)
+TeamsIdentityKey = Tuple[str, str]
+#: Tag key -> value, in the order the keys were first set.
+Tags = Dict[str, str]
+
+
+# -- ARNs ----------------------------------------------------------------------------------
+
+
+def configuration_arn(partition: str, account_id: str, kind: str, name: str) -> str:
+    """Chatbot ARNs carry no region: configurations belong to the account."""
+    return f"arn:{partition}:chatbot::{account_id}:chat-configuration/{kind}/{name}"
+
+
+def custom_action_arn(partition: str, account_id: str, action_name: str) -> str:
+    return f"arn:{partition}:chatbot::{account_id}:custom-action/{action_name}"
+
+
+def administrator_access_arn(partition: str) -> str:
+    """The guardrail the service applies when a configuration names none."""
+    return f"arn:{partition}:iam::aws:policy/AdministratorAccess"
+
+
+def account_of(arn: str) -> Optional[str]:
+    """The account field of an ARN, or None when the text is not shaped like one."""
+    parts = arn.split(":", 5)
+    return parts[4] if len(parts) == 6 and parts[0] == "arn" else None
+
+
+def tags_to_wire(tags: Tags) -> List[Dict[str, str]]:
+    return [{"TagKey": key, "TagValue": value} for key, value in tags.items()]
+
+
+# -- what the console authorises ------------------------------------------------------------
+
+
+@dataclass
+class SlackWorkspace:
+    team_id: str
+    team_name: str
+
+    def to_wire(self) -> Dict[str, Any]:
+        return {"SlackTeamId": self.team_id, "SlackTeamName": self.team_name, "State": ENABLED}
+
+
+@dataclass
+class ConfiguredTeam:
+    team_id: str
+    team_name: str
+    tenant_id: str
+
+    def to_wire(self) -> Dict[str, Any]:
+        return {"TeamId": self.team_id, "TeamName": self.team_name, "TenantId": self.tenant_id, "State": ENABLED}
+
+
+# -- chat configurations --------------------------------------------------------------------
+
+
+@dataclass
+class ChatConfiguration:
+    """What the three kinds of configuration share.
+
+    Attributes that an Update* call may change are named after its snake_case
+    arguments, so an update is one ``setattr`` per member given.
+    """
+
+    KIND: ClassVar[str] = ""
+
+    arn: str
+    configuration_name: str
+    iam_role_arn: str
+    sns_topic_arns: List[str]
+    logging_level: str
+    tags: Tags
+
+    def _common_wire(self) -> Dict[str, Any]:
+        return {
+            "ChatConfigurationArn": self.arn,
+            "ConfigurationName": self.configuration_name,
+            "IamRoleArn": self.iam_role_arn,
+            "SnsTopicArns": list(self.sns_topic_arns),
+            "LoggingLevel": self.logging_level,
+            "Tags": tags_to_wire(self.tags),
+            "State": ENABLED,
+        }
+
+
+@dataclass
+class ChannelConfiguration(ChatConfiguration):
+    """Slack and Microsoft Teams configurations: a channel with guardrails."""
+
+    guardrail_policy_arns: List[str]
+    user_authorization_required: bool
+
+    def _channel_wire(self) -> Dict[str, Any]:
+        wire = self._common_wire()
+        wire["GuardrailPolicyArns"] = list(self.guardrail_policy_arns)
+        wire["UserAuthorizationRequired"] = self.user_authorization_required
+        return wire
+
+
+@dataclass
+class SlackChannelConfiguration(ChannelConfiguration):
+    KIND: ClassVar[str] = "slack-channel"
+
+    #: Shared with the account's workspace record, so a re-authorisation that renames
+    #: the workspace shows in every configuration's SlackTeamName.
+    workspace: SlackWorkspace
+    slack_channel_id: str
+    slack_channel_name: str
+
+    @property
+    def channel_key(self) -> ChannelKey:
+        return (self.workspace.team_id, self.slack_channel_id)
+
+    def to_wire(self) -> Dict[str, Any]:
+        wire = self._channel_wire()
+        wire.update(
+            SlackTeamId=self.workspace.team_id,
+            SlackTeamName=self.workspace.team_name,
+            SlackChannelId=self.slack_channel_id,
+            SlackChannelName=self.slack_channel_name,
+        )
+        return wire
+
+
+@dataclass
+class TeamsChannelConfiguration(ChannelConfiguration):
+    KIND: ClassVar[str] = "microsoft-teams-channel"
+
+    team: ConfiguredTeam
+    channel_id: str
+    channel_name: Optional[str]
+    #: The TeamName the create call gave, else the configured team's name.
+    team_name: str
+
+    @property
+    def channel_key(self) -> ChannelKey:
+        return (self.team.team_id, self.channel_id)
+
+    def to_wire(self) -> Dict[str, Any]:
+        wire = self._channel_wire()
+        wire.update(
+            TeamId=self.team.team_id,
+            TeamName=self.team_name,
+            TenantId=self.team.tenant_id,
+            ChannelId=self.channel_id,
+            ChannelName=self.channel_name,
+        )
+        return wire
+
+
+@dataclass
+class ChimeWebhookConfiguration(ChatConfiguration):
+    KIND: ClassVar[str] = "chime-webhook"
+
+    webhook_description: str
+    #: Kept although no answer shows it: the service never returns the webhook's secret URL.
+    webhook_url: str
+
+    def to_wire(self) -> Dict[str, Any]:
+        wire = self._common_wire()
+        wire["WebhookDescription"] = self.webhook_description
+        return wire
+
+
+# -- user identities (seeded: users create them by talking to the bot) -----------------------
+
+
+@dataclass
+class SlackUserIdentity:
+    configuration: SlackChannelConfiguration
+    slack_user_id: str
+    iam_role_arn: str
+    aws_user_identity: Optional[str] = None
+
+    @property
+    def key(self) -> SlackIdentityKey:
+        return (self.configuration.arn, self.configuration.workspace.team_id, self.slack_user_id)
+
+    def to_wire(self) -> Dict[str, Any]:
+        return {
+            "ChatConfigurationArn": self.configuration.arn,
+            "SlackTeamId": self.configuration.workspace.team_id,
+            "SlackUserId": self.slack_user_id,
+            "IamRoleArn": self.iam_role_arn,
+            "AwsUserIdentity": self.aws_user_identity,
+        }
+
+
+@dataclass
+class TeamsUserIdentity:
+    configuration: TeamsChannelConfiguration
+    user_id: str
+    iam_role_arn: str
+    aws_user_identity: Optional[str] = None
+
+    @property
+    def key(self) -> TeamsIdentityKey:
+        return (self.configuration.arn, self.user_id)
+
+    def to_wire(self) -> Dict[str, Any]:
+        team = self.configuration.team
+        return {
+            "ChatConfigurationArn": self.configuration.arn,
+            "TeamId": team.team_id,
+            "TeamsTenantId": team.tenant_id,
+            "TeamsChannelId": self.configuration.channel_id,
+            "UserId": self.user_id,
+            "IamRoleArn": self.iam_role_arn,
+            "AwsUserIdentity": self.aws_user_identity,
+        }
+
+
+# -- custom actions ---------------------------------------------------------------------------
+
+
+@dataclass
+class CustomAction:
+    arn: str
+    action_name: str
+    #: Wire-shaped (CustomActionDefinition / CustomActionAttachment), stored as deep copies.
+    definition: Dict[str, Any]
+    alias_name: Optional[str]
+    attachments: Optional[List[Dict[str, Any]]]
+    tags: Tags
+    #: The ClientToken that created it, forgotten with the action.
+    client_token: Optional[str] = None
+
+    def to_wire(self) -> Dict[str, Any]:
+        return {
+            "CustomActionArn": self.arn,
+            "ActionName": self.action_name,
+            "Definition": copy.deepcopy(self.definition),
+            "AliasName": self.alias_name,
+            "Attachments": copy.deepcopy(self.attachments),
+        }
+
+
+@dataclass
+class ClientTokenUse:
+    """What a CreateCustomAction ClientToken was first used for."""
+
+    request: str  # canonical JSON of the request without its token
+    custom_action_arn: str
+
+
+# -- the account ---------------------------------------------------------------------------------
+
+
+@dataclass
+class ChatbotAccount:
+    workspaces: OrderedCollection[str, SlackWorkspace] = field(default_factory=OrderedCollection)
+    teams: OrderedCollection[str, ConfiguredTeam] = field(default_factory=OrderedCollection)
+
+    # Configurations by ARN; Slack and Teams ones also grouped by team id.
+    slack: GroupedCollection[str, str, SlackChannelConfiguration] = field(default_factory=GroupedCollection)
+    microsoft_teams: GroupedCollection[str, str, TeamsChannelConfiguration] = field(default_factory=GroupedCollection)
+    chime: OrderedCollection[str, ChimeWebhookConfiguration] = field(default_factory=OrderedCollection)
+    #: Configuration name -> ARN, across the three kinds.
+    configuration_names: Dict[str, str] = field(default_factory=dict)
+    #: Names a failed Slack create kept (the real service keeps them too).
+    reserved_names: Set[str] = field(default_factory=set)
+    #: (team, channel) -> ARN of the one configuration the account may have there.
+    slack_channels: Dict[ChannelKey, str] = field(default_factory=dict)
+    teams_channels: Dict[ChannelKey, str] = field(default_factory=dict)
+
+    # User identities, grouped by configuration ARN.
+    slack_identities: GroupedCollection[str, SlackIdentityKey, SlackUserIdentity] = field(
+        default_factory=GroupedCollection
+    )
+    teams_identities: GroupedCollection[str, TeamsIdentityKey, TeamsUserIdentity] = field(
+        default_factory=GroupedCollection
+    )
+
+    custom_actions: OrderedCollection[str, CustomAction] = field(default_factory=OrderedCollection)
+    #: Action name -> ARN (the ARN's partition is the creating caller's).
+    custom_action_names: Dict[str, str] = field(default_factory=dict)
+    client_tokens: Dict[str, ClientTokenUse] = field(default_factory=dict)
+    #: Configuration ARN -> the custom action ARNs associated with it, in association order.
+    associations: Dict[str, OrderedCollection[str, str]] = field(default_factory=dict)
+    #: Custom action ARN -> configuration ARNs it is associated with (for cascading deletes).
+    associated_configurations: Dict[str, Set[str]] = field(default_factory=dict)
+
+    user_authorization_required: bool = False
+    training_data_collection_enabled: bool = False
+
+    @property
+    def configuration_count(self) -> int:
+        return len(self.slack) + len(self.microsoft_teams) + len(self.chime)
+
+    def configuration(self, arn: str) -> Optional[ChatConfiguration]:
+        """The configuration of any kind with this ARN."""
+        found: Optional[ChatConfiguration] = self.slack.get(arn) or self.microsoft_teams.get(arn)
+        return found if found is not None else self.chime.get(arn)
