@@ -367,13 +367,10 @@ def unimplemented_chatbot_operations(client: Any, request: Dict[str, Any]) -> Li
     return missing
 
 
-def seed_chatbot_workspace(mock: Any, team_id: str) -> None:
-    """Authorise the Slack workspace in the Chatbot console, if the mock has that step."""
-    for step in ("authorize_slack_workspace", "add_slack_workspace"):
-        method = getattr(mock.chatbot, step, None)
-        if method is not None:
-            method(team_id, "benchmark-workspace")
-            return
+def seed_chatbot_workspace(mock: Any, team_id: str, account_id: Optional[str] = None) -> None:
+    """Authorise the Slack workspace in the Chatbot console (creating a Slack channel
+    configuration needs it)."""
+    mock.chatbot.authorize_slack_workspace(team_id, "benchmark-workspace", account_id=account_id)
 
 
 class ChatbotRequests:
@@ -408,7 +405,7 @@ def bench_chatbot(plan: Plan, large: int) -> List[Row]:
         if missing:
             return [skipped(section, operation) for operation in missing]
         return bench_chatbot_calls(plan, client, requests, section) + bench_chatbot_scaling(
-            plan, requests, large, section
+            plan, mock, requests, large, section
         )
 
 
@@ -483,7 +480,7 @@ LARGE_ACCOUNT = "222222222222"
 SCALING_TARGET = 1.25
 
 
-def bench_chatbot_scaling(plan: Plan, requests: ChatbotRequests, large: int, section: str) -> List[Row]:
+def bench_chatbot_scaling(plan: Plan, mock: Any, requests: ChatbotRequests, large: int, section: str) -> List[Row]:
     """A page of 100 from an account holding 100 configurations against one holding
     ``large`` (its first page, and a page halfway through by NextToken).
 
@@ -492,7 +489,8 @@ def bench_chatbot_scaling(plan: Plan, requests: ChatbotRequests, large: int, sec
     """
     small_client = new_client("chatbot", access_key=SMALL_ACCOUNT)
     large_client = new_client("chatbot", access_key=LARGE_ACCOUNT)
-    for client, count in ((small_client, 100), (large_client, large)):
+    for account_id, client, count in ((SMALL_ACCOUNT, small_client, 100), (LARGE_ACCOUNT, large_client, large)):
+        seed_chatbot_workspace(mock, TEAM_ID, account_id)
         for _ in range(count):
             client.create_slack_channel_configuration(**requests("seed"))
     held = {name: len(collect_all(client)) for name, client in (("small", small_client), ("large", large_client))}
