@@ -2,10 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Any, Callable, Dict, Optional
 
 from chatbot_mock._seeding import run_seeding_step
 from chatbot_mock._state import MockState
+from chatbot_mock.protocol.model import service_specs
+from chatbot_mock.protocol.validation import ShapeValidator, summarize
+from chatbot_mock.support_app.exceptions import ValidationException
+
+_validator = ShapeValidator()
+
+
+def _checked(shape_name: str, values: Dict[str, Optional[str]], step: Callable[..., Any]) -> Callable[..., Any]:
+    """``step``, after checking the seeded values against the members the API would
+    later answer them in (else a list would hand botocore a value the model forbids)."""
+
+    def run(*args: Any) -> Any:
+        shape = service_specs()["support-app"].model.shape_for(shape_name)
+        problems = _validator.problems(shape, values)
+        if problems:
+            raise ValidationException(summarize(problems))
+        return step(*args)
+
+    return run
 
 
 class SupportAppConsole:
@@ -25,7 +44,11 @@ class SupportAppConsole:
             run_seeding_step(
                 "support-app",
                 "AuthorizeSlackWorkspace",
-                state.support_app.authorize_slack_workspace,
+                _checked(
+                    "SlackWorkspaceConfiguration",
+                    {"teamId": team_id, "teamName": team_name},
+                    state.support_app.authorize_slack_workspace,
+                ),
                 state.account_for_seeding(account_id),
                 team_id,
                 team_name,
