@@ -176,3 +176,23 @@ def test_seeding_without_an_active_mock_raises_runtime_error():
 
     with pytest.raises(RuntimeError, match="no chatbot_mock is active"):
         idle.support_app.authorize_slack_workspace(TEAM_ID, TEAM_NAME)
+
+
+@pytest.mark.parametrize(
+    "team_id, team_name, fragment",
+    [
+        ("T012 ABC", TEAM_NAME, "Value 'T012 ABC' at 'teamId' failed to satisfy constraint"),
+        ("", TEAM_NAME, "at 'teamId' failed to satisfy constraint: Member must have length greater than or equal to 1"),
+        ("T" * 257, TEAM_NAME, "at 'teamId' failed to satisfy constraint: Member must have length less than or equal"),
+        (None, TEAM_NAME, "Value null at 'teamId'"),
+        (TEAM_ID, "", "at 'teamName' failed to satisfy constraint: Member must have length greater than or equal to 1"),
+        (TEAM_ID, "n" * 257, "at 'teamName' failed to satisfy constraint: Member must have length less than or equal"),
+    ],
+    ids=["team-id-with-space", "empty-team-id", "long-team-id", "no-team-id", "empty-team-name", "long-team-name"],
+)
+def test_authorize_refuses_values_the_api_could_never_answer(support_app, chatbot_mock, team_id, team_name, fragment):
+    # A workspace the model forbids would make every later listing break its output shape.
+    with raises_service_error("ValidationException", 400, fragment):
+        chatbot_mock.support_app.authorize_slack_workspace(team_id, team_name)
+
+    assert team_ids(support_app) == []
