@@ -16,6 +16,7 @@ from chatbot_mock.support_app.backend import DEFAULT_SETTINGS as SUPPORT_APP_SET
 from chatbot_mock.support_app.backend import SupportAppBackend
 
 DEFAULT_SETTINGS: Mapping[str, int] = {**SUPPORT_APP_SETTINGS, **CHATBOT_SETTINGS}
+SETTING_MINIMUMS: Mapping[str, int] = {name: 1 for name in DEFAULT_SETTINGS if name.endswith("_page_size")}
 
 
 class MockState:
@@ -28,7 +29,7 @@ class MockState:
 
     def __init__(self, quotas: Optional[Mapping[str, int]] = None) -> None:
         self.lock = threading.RLock()
-        self.settings = Settings(DEFAULT_SETTINGS, quotas)
+        self.settings = Settings(DEFAULT_SETTINGS, quotas, SETTING_MINIMUMS)
         # (owner token, account id) pairs; the newest with an account id wins.
         self._account_stack: List[tuple] = []
         self._build()

@@ -9,8 +9,15 @@ class Settings:
     """Named integer limits. Unknown names are refused, so a typo in
     ``mock_chatbot(quotas=...)`` fails loudly instead of being ignored."""
 
-    def __init__(self, defaults: Mapping[str, int], overrides: Optional[Mapping[str, int]] = None) -> None:
+    def __init__(
+        self,
+        defaults: Mapping[str, int],
+        overrides: Optional[Mapping[str, int]] = None,
+        minimums: Optional[Mapping[str, int]] = None,
+    ) -> None:
         self._values: Dict[str, int] = dict(defaults)
+        # A page size of 0 would hand out tokens forever; such settings name their floor.
+        self._minimums: Dict[str, int] = dict(minimums or {})
         if overrides:
             self.update(overrides)
 
@@ -22,8 +29,10 @@ class Settings:
                 " (see docs/quotas.md)"
             )
         for name, value in overrides.items():
-            if isinstance(value, bool) or not isinstance(value, int) or value < 0:
-                raise ValueError(f"quota setting {name} must be a non-negative integer, not {value!r}")
+            minimum = self._minimums.get(name, 0)
+            if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
+                kind = "a non-negative integer" if minimum == 0 else f"an integer of at least {minimum}"
+                raise ValueError(f"quota setting {name} must be {kind}, not {value!r}")
         self._values.update(overrides)
 
     def __getitem__(self, name: str) -> int:

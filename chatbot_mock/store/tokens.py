@@ -23,12 +23,12 @@ class PageTokens:
     def __init__(self) -> None:
         self._key = os.urandom(16)
 
-    def _mac(self, payload: bytes) -> str:
-        return hmac.new(self._key, payload, hashlib.sha256).hexdigest()[:24]
+    def _mac(self, payload: bytes) -> bytes:
+        return hmac.new(self._key, payload, hashlib.sha256).hexdigest()[:24].encode("ascii")
 
     def issue(self, listing: str, account_id: str, position: int) -> str:
         payload = f"{listing}|{account_id}|{position}".encode()
-        return base64.urlsafe_b64encode(payload + b"|" + self._mac(payload).encode()).decode("ascii")
+        return base64.urlsafe_b64encode(payload + b"|" + self._mac(payload)).decode("ascii")
 
     def position(self, token: str, listing: str, account_id: str) -> int:
         try:
@@ -37,7 +37,8 @@ class PageTokens:
             token_listing, token_account, position = payload.decode().split("|")
         except (ValueError, UnicodeError):
             raise InvalidToken(f"The pagination token {token!r} is not a token this service issued") from None
-        if not hmac.compare_digest(mac.decode("ascii", "replace"), self._mac(payload)):
+        # Bytes, not text: a forged signature may hold any byte at all.
+        if not hmac.compare_digest(mac, self._mac(payload)):
             raise InvalidToken(f"The pagination token {token!r} is not a token this service issued")
         if token_listing != listing or token_account != account_id:
             raise InvalidToken(f"The pagination token {token!r} was issued for another request")

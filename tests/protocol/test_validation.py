@@ -106,3 +106,8 @@ def test_sensitive_values_are_not_echoed_in_messages() -> None:
 
 def test_unknown_members_are_ignored_as_aws_ignores_them() -> None:
     assert problems(SUPPORT_APP, "CreateSlackChannelConfiguration", {**VALID_CHANNEL, "extra": object()}) == []
+
+
+def test_a_dot_in_a_pattern_does_not_match_a_line_break() -> None:
+    found = problems(SUPPORT_APP, "CreateSlackChannelConfiguration", {**VALID_CHANNEL, "channelName": "ops\nalerts"})
+    assert len(found) == 1 and "at 'channelName'" in found[0]
