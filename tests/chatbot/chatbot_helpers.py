@@ -222,7 +222,9 @@ def account_state(client: Any) -> Dict[str, Any]:
         "slack_identities": all_items(client, "describe_slack_user_identities", "SlackUserIdentities"),
         "teams_identities": all_items(client, "list_microsoft_teams_user_identities", "TeamsUserIdentities"),
         "actions": [client.get_custom_action(CustomActionArn=arn)["CustomAction"] for arn in actions],
-        "associations": {arn: all_items(client, "list_associations", "Associations", ChatConfiguration=arn) for arn in arns},
+        "associations": {
+            arn: all_items(client, "list_associations", "Associations", ChatConfiguration=arn) for arn in arns
+        },
         "tags": {arn: client.list_tags_for_resource(ResourceARN=arn)["Tags"] for arn in arns + actions},
         "preferences": client.get_account_preferences()["AccountPreferences"],
     }

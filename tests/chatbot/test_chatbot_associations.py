@@ -10,7 +10,9 @@ UNKNOWN_ACTION = f"arn:aws:chatbot::{DEFAULT_ACCOUNT}:custom-action/nope"
 
 
 def associated(client, configuration):
-    return [a["Resource"] for a in all_items(client, "list_associations", "Associations", ChatConfiguration=configuration)]
+    return [
+        a["Resource"] for a in all_items(client, "list_associations", "Associations", ChatConfiguration=configuration)
+    ]
 
 
 @pytest.mark.parametrize("configuration", ["slack_arn", "teams_arn", "chime_arn"])

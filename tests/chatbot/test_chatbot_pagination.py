@@ -179,7 +179,9 @@ LISTINGS = [
         "Associations",
         "InvalidRequestException",
         _associations,
-        lambda c, r, action: c.disassociate_from_configuration(Resource=action, ChatConfiguration=r["ChatConfiguration"]),
+        lambda c, r, action: c.disassociate_from_configuration(
+            Resource=action, ChatConfiguration=r["ChatConfiguration"]
+        ),
         lambda item: item["Resource"],
     ),
     Listing(
@@ -353,7 +355,9 @@ def test_teams_configurations_listed_by_team_page_through_that_team_only(chatbot
     ours = []
     for i in range(6):
         team_id = TEAMS_TEAM_ID if i % 2 == 0 else other_team
-        arn = create_teams(chatbot, name=f"t-{i}", team_id=team_id, channel_id=teams_channel_id(i))["ChatConfigurationArn"]
+        arn = create_teams(chatbot, name=f"t-{i}", team_id=team_id, channel_id=teams_channel_id(i))[
+            "ChatConfigurationArn"
+        ]
         if team_id == TEAMS_TEAM_ID:
             ours.append(arn)
 

@@ -93,7 +93,9 @@ def test_a_create_refused_for_an_unconfigured_team_does_not_keep_the_name(chatbo
 
 
 def test_create_with_a_tenant_the_team_is_not_in_is_refused(chatbot, team):
-    with raises_service_error("InvalidRequestException", 400, "team id you are using is not configured", TEAMS_TENANT_ID):
+    with raises_service_error(
+        "InvalidRequestException", 400, "team id you are using is not configured", TEAMS_TENANT_ID
+    ):
         create_teams(chatbot, tenant_id=uuid_for(1, "e"))
 
 
@@ -108,7 +110,9 @@ def test_a_second_configuration_for_the_same_channel_is_refused(chatbot, teams_c
 
 
 def test_another_channel_of_the_same_team_can_be_configured(chatbot, teams_configuration):
-    assert create_teams(chatbot, name="second", channel_id=OTHER_TEAMS_CHANNEL_ID)["ChannelId"] == OTHER_TEAMS_CHANNEL_ID
+    assert (
+        create_teams(chatbot, name="second", channel_id=OTHER_TEAMS_CHANNEL_ID)["ChannelId"] == OTHER_TEAMS_CHANNEL_ID
+    )
 
 
 # -- get and list ----------------------------------------------------------------------------------
@@ -172,9 +176,9 @@ def test_update_changes_the_members_given(chatbot, teams_arn):
     assert updated["LoggingLevel"] == "ERROR"
     assert updated["GuardrailPolicyArns"] == [READ_ONLY_POLICY]
     assert updated["UserAuthorizationRequired"] is True
-    assert chatbot.get_microsoft_teams_channel_configuration(ChatConfigurationArn=teams_arn)["ChannelConfiguration"] == (
-        updated
-    )
+    assert chatbot.get_microsoft_teams_channel_configuration(ChatConfigurationArn=teams_arn)[
+        "ChannelConfiguration"
+    ] == (updated)
 
 
 def test_update_keeps_the_members_it_does_not_give(chatbot, team):
@@ -210,7 +214,9 @@ def test_update_cannot_move_onto_a_channel_that_is_already_configured(chatbot, t
 
 def test_update_of_an_unknown_configuration_is_not_found(chatbot):
     with raises_service_error("ResourceNotFoundException", 404, UNKNOWN_ARN):
-        chatbot.update_microsoft_teams_channel_configuration(ChatConfigurationArn=UNKNOWN_ARN, ChannelId=TEAMS_CHANNEL_ID)
+        chatbot.update_microsoft_teams_channel_configuration(
+            ChatConfigurationArn=UNKNOWN_ARN, ChannelId=TEAMS_CHANNEL_ID
+        )
 
 
 # -- delete ----------------------------------------------------------------------------------------

@@ -101,7 +101,9 @@ def test_delete_of_a_slack_identity_needs_its_own_team(chatbot, chatbot_mock, sl
     chatbot_mock.chatbot.add_slack_user_identity(slack_arn, SLACK_TEAM_ID, SLACK_USER_ID, ROLE_ARN)
 
     with raises_service_error("ResourceNotFoundException", 404):
-        chatbot.delete_slack_user_identity(ChatConfigurationArn=slack_arn, SlackTeamId="TOTHER", SlackUserId=SLACK_USER_ID)
+        chatbot.delete_slack_user_identity(
+            ChatConfigurationArn=slack_arn, SlackTeamId="TOTHER", SlackUserId=SLACK_USER_ID
+        )
 
     assert len(slack_identities(chatbot)) == 1
 
@@ -112,7 +114,9 @@ def test_another_account_cannot_see_or_delete_a_slack_identity(chatbot, chatbot_
 
     assert slack_identities(theirs) == []
     with raises_service_error("ResourceNotFoundException", 404):
-        theirs.delete_slack_user_identity(ChatConfigurationArn=slack_arn, SlackTeamId=SLACK_TEAM_ID, SlackUserId=SLACK_USER_ID)
+        theirs.delete_slack_user_identity(
+            ChatConfigurationArn=slack_arn, SlackTeamId=SLACK_TEAM_ID, SlackUserId=SLACK_USER_ID
+        )
 
 
 # -- Microsoft Teams -------------------------------------------------------------------------------------
@@ -137,7 +141,9 @@ def test_a_seeded_teams_identity_is_listed_with_its_team_tenant_and_channel(chat
 def test_a_teams_identity_follows_its_configuration_to_another_channel(chatbot, chatbot_mock, teams_arn):
     chatbot_mock.chatbot.add_teams_user_identity(teams_arn, TEAMS_USER_ID, ROLE_ARN)
 
-    chatbot.update_microsoft_teams_channel_configuration(ChatConfigurationArn=teams_arn, ChannelId=OTHER_TEAMS_CHANNEL_ID)
+    chatbot.update_microsoft_teams_channel_configuration(
+        ChatConfigurationArn=teams_arn, ChannelId=OTHER_TEAMS_CHANNEL_ID
+    )
 
     assert teams_identities(chatbot)[0]["TeamsChannelId"] == OTHER_TEAMS_CHANNEL_ID
 
