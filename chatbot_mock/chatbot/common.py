@@ -65,6 +65,7 @@ class ChatbotBackendBase:
     def __init__(self, settings: Settings, tokens: PageTokens, organizations: Organizations) -> None:
         self._settings = settings
         self._tokens = tokens
+        # Unused so far (no Chatbot rule spans an organization); taken like every backend's.
         self._organizations = organizations
         self._accounts: AccountStore[ChatbotAccount] = AccountStore(ChatbotAccount)
 
