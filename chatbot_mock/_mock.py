@@ -156,11 +156,10 @@ class ChatbotMock:
     def create_organization(self, management_account_id: str, member_account_ids: List[str]) -> None:
         """Put accounts in an AWS Organizations organization (for RegisterSlackWorkspaceForOrganization)."""
         state = _require_state()
-        with state.lock:
-            run_seeding_step(
-                "support-app", "CreateOrganization", _create_organization, state, management_account_id,
-                list(member_account_ids),
-            )
+        run_seeding_step(
+            state, "support-app", "CreateOrganization", _create_organization, state, management_account_id,
+            list(member_account_ids),
+        )
 
     # -- the decorator ----------------------------------------------------------------------
 

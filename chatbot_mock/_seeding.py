@@ -1,15 +1,29 @@
-"""Shared plumbing for the console-only steps the mock offers as a seeding API."""
+"""Shared plumbing for the console-only steps the mock offers as a seeding API.
+
+A seeding step runs under the state's lock like an API call, checks its values against
+the members the API will later answer them in (else a list or describe would hand botocore
+a value the model forbids), and turns a refusal into the ``ClientError`` a boto3 user
+would catch.
+"""
 
 from __future__ import annotations
 
-from typing import Any, Callable, TypeVar
+from typing import Any, Callable, List, Mapping, Optional, Sequence, Tuple, TypeVar
 
 from botocore.exceptions import ClientError
 
-from chatbot_mock.protocol.errors import ServiceError
+from chatbot_mock._state import MockState
+from chatbot_mock.protocol.errors import ServiceError, ValidationFailed
 from chatbot_mock.protocol.model import service_specs
+from chatbot_mock.protocol.validation import ShapeValidator, summarize
 
 T = TypeVar("T")
+
+#: (output shape name, {member name: seeded value}); ``None`` is refused only where the
+#: shape requires the member.
+ValueCheck = Tuple[str, Mapping[str, Optional[str]]]
+
+_validator = ShapeValidator()
 
 
 def client_error(service: str, operation_name: str, error: ServiceError) -> ClientError:
@@ -21,8 +35,34 @@ def client_error(service: str, operation_name: str, error: ServiceError) -> Clie
     )
 
 
-def run_seeding_step(service: str, operation_name: str, step: Callable[..., T], *args: Any) -> T:
-    try:
-        return step(*args)
-    except ServiceError as error:
-        raise client_error(service, operation_name, error) from None
+def _check_values(service: str, check: ValueCheck, code: str) -> None:
+    shape_name, values = check
+    shape: Any = service_specs()[service].model.shape_for(shape_name)
+    # Member by member: the answer's other required members are the API's to fill in.
+    problems: List[str] = []
+    for member, value in values.items():
+        if value is not None:
+            problems.extend(_validator.problems(shape.members[member], value, member))
+        elif member in shape.required_members:
+            problems.append(f"Value null at '{member}' failed to satisfy constraint: Member must not be null")
+    if problems:
+        raise ValidationFailed(summarize(problems), code)
+
+
+def run_seeding_step(
+    state: MockState,
+    service: str,
+    operation_name: str,
+    step: Callable[..., T],
+    *args: Any,
+    checks: Sequence[ValueCheck] = (),
+    validation_error: str = "ValidationException",
+) -> T:
+    """Check ``checks``, then run ``step(*args)`` under the state's lock."""
+    with state.lock:
+        try:
+            for check in checks:
+                _check_values(service, check, validation_error)
+            return step(*args)
+        except ServiceError as error:
+            raise client_error(service, operation_name, error) from None

@@ -2,43 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Optional
+from typing import Callable, Optional
 
 from chatbot_mock._seeding import run_seeding_step
 from chatbot_mock._state import MockState
-from chatbot_mock.chatbot.exceptions import InvalidParameterException
-from chatbot_mock.protocol.model import service_specs
-from chatbot_mock.protocol.validation import ShapeValidator, summarize
 
-_validator = ShapeValidator()
-
-
-def _check_values(shape_name: str, values: Dict[str, Optional[str]]) -> None:
-    """Seeded values must fit the members the API would later answer them in, or a
-    describe would hand botocore a value the model forbids.
-
-    Each value is checked against its member alone, so the answer's other required
-    members need not be made up here.
-    """
-    shape = service_specs()["chatbot"].model.shape_for(shape_name)
-    problems = []
-    for member, value in values.items():
-        if value is not None:
-            problems.extend(_validator.problems(shape.members[member], value, member))  # type: ignore[attr-defined]
-    if problems:
-        raise InvalidParameterException(summarize(problems))
-
-
-def _seed(
-    operation: str, shape_name: str, values: Dict[str, Optional[str]], step: Callable[..., Any], *args: Any
-) -> None:
-    """Check the seeded values, then take the step; a refusal of either is a ClientError."""
-
-    def checked() -> None:
-        _check_values(shape_name, values)
-        step(*args)
-
-    run_seeding_step("chatbot", operation, checked)
+#: Seeded values that break the model answer the code Chatbot uses for bad parameters.
+_INVALID = "InvalidParameterException"
 
 
 class ChatbotConsole:
@@ -46,6 +16,7 @@ class ChatbotConsole:
 
     ``account_id=None`` means the account API calls would use right now. A step that
     breaks a rule raises ``botocore.exceptions.ClientError`` with the service's code.
+    Seeded values are checked against the members the API later answers them in.
     """
 
     def __init__(self, state: Callable[[], MockState]) -> None:
@@ -55,35 +26,39 @@ class ChatbotConsole:
         """The console's OAuth authorisation of a Slack workspace. Authorising it again
         renames it (configurations show the new SlackTeamName)."""
         state = self._state()
-        with state.lock:
-            _seed(
-                "AuthorizeSlackWorkspace",
-                "SlackWorkspace",
-                {"SlackTeamId": team_id, "SlackTeamName": team_name},
-                state.chatbot.authorize_slack_workspace,
-                state.account_for_seeding(account_id),
-                team_id,
-                team_name,
-            )
+        run_seeding_step(
+            state,
+            "chatbot",
+            "AuthorizeSlackWorkspace",
+            state.chatbot.authorize_slack_workspace,
+            state.account_for_seeding(account_id),
+            team_id,
+            team_name,
+            checks=[("SlackWorkspace", {"SlackTeamId": team_id, "SlackTeamName": team_name})],
+            validation_error=_INVALID,
+        )
 
     def authorize_teams_team(
         self, team_id: str, team_name: str, tenant_id: str, account_id: Optional[str] = None
     ) -> None:
         """The console's Microsoft Teams authorisation of a team in a tenant."""
         state = self._state()
-        with state.lock:
+        run_seeding_step(
+            state,
+            "chatbot",
+            "AuthorizeMicrosoftTeamsTeam",
+            state.chatbot.authorize_teams_team,
+            state.account_for_seeding(account_id),
+            team_id,
+            team_name,
+            tenant_id,
             # ConfiguredTeam's model gives TeamName a UUID pattern; the name is checked
             # the way channel configurations answer it instead (docs/chatbot.md).
-            _seed(
-                "AuthorizeMicrosoftTeamsTeam",
-                "TeamsChannelConfiguration",
-                {"TeamId": team_id, "TenantId": tenant_id, "TeamName": team_name},
-                state.chatbot.authorize_teams_team,
-                state.account_for_seeding(account_id),
-                team_id,
-                team_name,
-                tenant_id,
-            )
+            checks=[
+                ("TeamsChannelConfiguration", {"TeamId": team_id, "TenantId": tenant_id, "TeamName": team_name})
+            ],
+            validation_error=_INVALID,
+        )
 
     def add_slack_user_identity(
         self,
@@ -96,23 +71,25 @@ class ChatbotConsole:
         """A Slack user chooses an IAM role in a configured channel (in the account
         the configuration ARN names). Choosing again replaces the identity."""
         state = self._state()
-        with state.lock:
-            _seed(
-                "AddSlackUserIdentity",
-                "SlackUserIdentity",
-                {
-                    "SlackTeamId": slack_team_id,
-                    "SlackUserId": slack_user_id,
-                    "IamRoleArn": iam_role_arn,
-                    "AwsUserIdentity": aws_user_identity,
-                },
-                state.chatbot.add_slack_user_identity,
-                chat_configuration_arn,
-                slack_team_id,
-                slack_user_id,
-                iam_role_arn,
-                aws_user_identity,
-            )
+        values = {
+            "SlackTeamId": slack_team_id,
+            "SlackUserId": slack_user_id,
+            "IamRoleArn": iam_role_arn,
+            "AwsUserIdentity": aws_user_identity,
+        }
+        run_seeding_step(
+            state,
+            "chatbot",
+            "AddSlackUserIdentity",
+            state.chatbot.add_slack_user_identity,
+            chat_configuration_arn,
+            slack_team_id,
+            slack_user_id,
+            iam_role_arn,
+            aws_user_identity,
+            checks=[("SlackUserIdentity", values)],
+            validation_error=_INVALID,
+        )
 
     def add_teams_user_identity(
         self,
@@ -124,14 +101,16 @@ class ChatbotConsole:
         """A Microsoft Teams user chooses an IAM role in a configured channel (in the
         account the configuration ARN names). Choosing again replaces the identity."""
         state = self._state()
-        with state.lock:
-            _seed(
-                "AddMicrosoftTeamsUserIdentity",
-                "TeamsUserIdentity",
-                {"UserId": user_id, "IamRoleArn": iam_role_arn, "AwsUserIdentity": aws_user_identity},
-                state.chatbot.add_teams_user_identity,
-                chat_configuration_arn,
-                user_id,
-                iam_role_arn,
-                aws_user_identity,
-            )
+        values = {"UserId": user_id, "IamRoleArn": iam_role_arn, "AwsUserIdentity": aws_user_identity}
+        run_seeding_step(
+            state,
+            "chatbot",
+            "AddMicrosoftTeamsUserIdentity",
+            state.chatbot.add_teams_user_identity,
+            chat_configuration_arn,
+            user_id,
+            iam_role_arn,
+            aws_user_identity,
+            checks=[("TeamsUserIdentity", values)],
+            validation_error=_INVALID,
+        )
