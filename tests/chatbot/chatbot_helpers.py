@@ -7,16 +7,13 @@ promises (see KNOWN_MODEL_DEFECTS for the one place the model cannot be met).
 
 from __future__ import annotations
 
-import contextlib
 import re
-from typing import Any, Callable, Dict, Iterator, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
-import boto3
 import pytest
-from botocore.config import Config
+import service_checks
 from botocore.exceptions import ClientError
-
-from chatbot_mock.protocol.validation import ShapeValidator
+from service_checks import checked_client, error_of, raises_service_error  # noqa: F401 - shared by the tests
 
 DEFAULT_ACCOUNT = "123456789012"
 OTHER_ACCOUNT = "111122223333"
@@ -50,21 +47,8 @@ WEBHOOK_DESCRIPTION = "ops-room/alerts"
 #: ConfiguredTeam.TeamName the pattern of a team *id* (a UUID). The mock answers the name.
 KNOWN_MODEL_DEFECTS = re.compile(r"at 'ConfiguredTeams\.\d+\.member\.TeamName'")
 
-_validator = ShapeValidator()
-
-
 def output_shape_problems(model: Any, parsed: Dict[str, Any]) -> List[str]:
-    body = {key: value for key, value in parsed.items() if key != "ResponseMetadata"}
-    problems = _validator.problems(model.output_shape, body) if model.output_shape is not None else []
-    return [problem for problem in problems if not KNOWN_MODEL_DEFECTS.search(problem)]
-
-
-def _check_output_shape(http_response: Any, parsed: Dict[str, Any], model: Any, **_: Any) -> None:
-    """botocore ``after-call`` hook: a successful answer must match the output shape."""
-    if http_response.status_code >= 300:
-        return
-    problems = output_shape_problems(model, parsed)
-    assert problems == [], f"{model.name} answered outside its output shape: {problems}"
+    return service_checks.output_shape_problems(model, parsed, ignore=KNOWN_MODEL_DEFECTS)
 
 
 def new_client(
@@ -72,38 +56,10 @@ def new_client(
     region: str = "us-east-1",
     validate_parameters: bool = True,
 ) -> Any:
-    """A Chatbot client; with ``account_id`` its 12-digit access key makes it act in that account."""
-    keys = {"aws_access_key_id": account_id, "aws_secret_access_key": "not-a-secret"} if account_id else {}
-    client = boto3.client(
-        "chatbot",
-        region_name=region,
-        config=Config(parameter_validation=validate_parameters, retries={"max_attempts": 1}),
-        **keys,
+    """A Chatbot client that checks every answer; with ``account_id`` it acts in that account."""
+    return checked_client(
+        "chatbot", account_id, region, validate_parameters, ignore=KNOWN_MODEL_DEFECTS, retries={"max_attempts": 1}
     )
-    client.meta.events.register("after-call.chatbot", _check_output_shape)
-    return client
-
-
-# -- errors -------------------------------------------------------------------------------------
-
-
-def error_of(error: ClientError) -> Dict[str, Any]:
-    return {
-        "code": error.response["Error"]["Code"],
-        "status": error.response["ResponseMetadata"]["HTTPStatusCode"],
-        "message": error.response["Error"]["Message"],
-    }
-
-
-@contextlib.contextmanager
-def raises_service_error(code: str, status: int, *fragments: str) -> Iterator[Any]:
-    """Expect a ``ClientError`` with this code and HTTP status whose message holds every fragment."""
-    with pytest.raises(ClientError) as excinfo:
-        yield excinfo
-    error = error_of(excinfo.value)
-    assert (error["code"], error["status"]) == (code, status), error
-    for fragment in fragments:
-        assert fragment in error["message"], error
 
 
 # -- making resources -----------------------------------------------------------------------------

@@ -1,23 +1,12 @@
-"""Fixtures for the AWS Chatbot tests; plain helpers live in chatbot_helpers.py.
-
-The suite runs in pytest's importlib import mode, which leaves ``sys.path`` alone, and
-this directory is deliberately not a package; so it goes on ``sys.path`` here, before
-pytest imports any test module in it, and ``import chatbot_helpers`` works everywhere.
-"""
+"""Fixtures for the AWS Chatbot tests; plain helpers live in chatbot_helpers.py
+(importable because pyproject.toml puts tests/chatbot on pytest's ``pythonpath``)."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
 from typing import Any, Callable, Dict
 
 import pytest
-
-_HERE = str(Path(__file__).resolve().parent)
-if _HERE not in sys.path:
-    sys.path.insert(0, _HERE)
-
-from chatbot_helpers import (  # noqa: E402 - needs the sys.path entry above
+from chatbot_helpers import (
     SLACK_TEAM_ID,
     SLACK_TEAM_NAME,
     TEAMS_TEAM_ID,

@@ -7,15 +7,10 @@ promises.
 
 from __future__ import annotations
 
-import contextlib
-from typing import Any, Callable, Dict, Iterator, List, Optional
+from typing import Any, Callable, Dict, List, Optional
 
-import boto3
 import pytest
-from botocore.config import Config
-from botocore.exceptions import ClientError
-
-from chatbot_mock.protocol.validation import ShapeValidator
+from service_checks import checked_client, error_of, raises_service_error  # noqa: F401 - shared by the tests
 
 DEFAULT_ACCOUNT = "123456789012"
 OTHER_ACCOUNT = "111122223333"
@@ -28,34 +23,14 @@ OTHER_TEAM_ID = "T098ZYXWVUT"
 CHANNEL_ID = "C01ABCDEFGH"
 ROLE_ARN = "arn:aws:iam::123456789012:role/AWSSupportAppInSlack"
 
-_validator = ShapeValidator()
-
-
-def _check_output_shape(http_response: Any, parsed: Dict[str, Any], model: Any, **_: Any) -> None:
-    """botocore ``after-call`` hook: a successful answer must match the output shape."""
-    if http_response.status_code >= 300 or model.output_shape is None:
-        return
-    body = {key: value for key, value in parsed.items() if key != "ResponseMetadata"}
-    problems = _validator.problems(model.output_shape, body)
-    assert problems == [], f"{model.name} answered outside its output shape: {problems}"
-
-
 def new_client(
     account_id: Optional[str] = None,
     region: str = "us-east-1",
     validate_parameters: bool = True,
     **config: Any,
 ) -> Any:
-    """A Support App client; with ``account_id`` its 12-digit access key makes it act in that account."""
-    keys = {"aws_access_key_id": account_id, "aws_secret_access_key": "not-a-secret"} if account_id else {}
-    client = boto3.client(
-        "support-app",
-        region_name=region,
-        config=Config(parameter_validation=validate_parameters, **config),
-        **keys,
-    )
-    client.meta.events.register("after-call.support-app", _check_output_shape)
-    return client
+    """A Support App client that checks every answer; with ``account_id`` it acts in that account."""
+    return checked_client("support-app", account_id, region, validate_parameters, **config)
 
 
 @pytest.fixture
@@ -143,22 +118,3 @@ def account_state(client: Any) -> Dict[str, Any]:
         "channels": channel_configurations(client),
         "alias": alias.get("accountAlias"),
     }
-
-
-def error_of(error: ClientError) -> Dict[str, Any]:
-    return {
-        "code": error.response["Error"]["Code"],
-        "status": error.response["ResponseMetadata"]["HTTPStatusCode"],
-        "message": error.response["Error"]["Message"],
-    }
-
-
-@contextlib.contextmanager
-def raises_service_error(code: str, status: int, *fragments: str) -> Iterator[Any]:
-    """Expect a ``ClientError`` with this code and HTTP status whose message holds every fragment."""
-    with pytest.raises(ClientError) as excinfo:
-        yield excinfo
-    error = error_of(excinfo.value)
-    assert (error["code"], error["status"]) == (code, status), error
-    for fragment in fragments:
-        assert fragment in error["message"], error
