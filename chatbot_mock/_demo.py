@@ -81,7 +81,38 @@ def run_demo() -> None:
 
         print("4. AWS Chatbot, from the same mock:")
         chatbot = boto3.client("chatbot", region_name="us-east-1")
-        preferences = _step("get_account_preferences", chatbot.get_account_preferences)
-        if preferences is not None:
-            print(f"    {preferences['AccountPreferences']}")
+        mock.chatbot.authorize_slack_workspace("T012ABCDEFG", "acme")
+        created = chatbot.create_slack_channel_configuration(
+            ConfigurationName="ops-alerts",
+            SlackTeamId="T012ABCDEFG",
+            SlackChannelId="C0123ABCD",
+            IamRoleArn="arn:aws:iam::123456789012:role/ChatbotRole",
+        )["ChannelConfiguration"]
+        print(f"  create_slack_channel_configuration -> {created['ChatConfigurationArn']}")
+        print(
+            f"    read back with the service's defaults: LoggingLevel={created['LoggingLevel']}, "
+            f"GuardrailPolicyArns={created['GuardrailPolicyArns']}"
+        )
+        _step(
+            "the same configuration name again",
+            lambda: chatbot.create_slack_channel_configuration(
+                ConfigurationName="ops-alerts",
+                SlackTeamId="T012ABCDEFG",
+                SlackChannelId="C0999ZZZZ",
+                IamRoleArn="arn:aws:iam::123456789012:role/ChatbotRole",
+            ),
+        )
+        _step(
+            "a Slack workspace the account never authorised",
+            lambda: chatbot.create_slack_channel_configuration(
+                ConfigurationName="elsewhere",
+                SlackTeamId="TOTHERTEAM",
+                SlackChannelId="C0123ABCD",
+                IamRoleArn="arn:aws:iam::123456789012:role/ChatbotRole",
+            ),
+        )
+        _step(
+            "deleting the workspace while a channel is configured in it",
+            lambda: chatbot.delete_slack_workspace_authorization(SlackTeamId="T012ABCDEFG"),
+        )
     print("\nThe mock is stopped: its state is gone and the environment is as it was.")
