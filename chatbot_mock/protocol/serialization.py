@@ -2,7 +2,7 @@
 
 Backends take and return plain Python values keyed by the model's member names. The
 parser turns a request body into those values; the serialiser keeps only what the
-output shape defines (one method per shape type) and turns it into the JSON body.
+output shape defines (one function per shape, compiled once) and turns it into the JSON body.
 Every member of both services travels in the JSON body (none is bound to the URI,
 a header or the query string), so that is the only location handled here.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import datetime
 import json
-from typing import Any, Callable, Dict, Mapping
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 from botocore.model import Shape
 
@@ -43,52 +43,120 @@ def parse_body(body: bytes) -> Dict[str, Any]:
 
 
 class ShapeSerializer:
-    """Renders a backend's answer as the output shape defines it."""
+    """Renders a backend's answer as the output shape defines it.
 
-    def __init__(self) -> None:
-        self._by_type: Dict[str, Callable[[Shape, Any], Any]] = {
-            "structure": self._serialize_structure,
-            "list": self._serialize_list,
-            "map": self._serialize_map,
-            "timestamp": self._serialize_timestamp,
-            "blob": self._serialize_blob,
-        }
+    Each shape is compiled once into a function (kept on the shape, like botocore's
+    own cached properties): a structure becomes a loop over its precomputed
+    ``(member, wire name, member function)`` triples, and scalars that go out as they
+    are (strings, numbers, booleans) need no call at all.
+    """
 
     def serialize(self, shape: Shape, value: Any) -> Any:
-        # Scalars (string, integer, boolean, ...) are already JSON values.
-        method = self._by_type.get(shape.type_name)
-        return value if method is None else method(shape, value)
+        render = renderer(shape)
+        return value if render is None else render(value)
 
-    def _serialize_structure(self, shape: Shape, value: Mapping[str, Any]) -> Dict[str, Any]:
+
+Render = Callable[[Any], Any]
+
+#: Where a shape keeps its compiled renderer; ``_AS_IS`` marks a scalar sent unchanged.
+_RENDERER = "_chatbot_mock_render"
+_AS_IS = "as-is"
+
+
+def renderer(shape: Shape) -> Optional[Render]:
+    """The function that renders a value of ``shape``, or ``None`` when the value goes
+    out as it is (scalars: strings, numbers, booleans)."""
+    compiled = shape.__dict__.get(_RENDERER)
+    if compiled is None:
+        compiler = _COMPILERS.get(shape.type_name)
+        compiled = _AS_IS if compiler is None else compiler(shape)
+        shape.__dict__[_RENDERER] = compiled
+    return None if compiled is _AS_IS else compiled  # type: ignore[no-any-return]
+
+
+def _member_renderer(shape: Shape) -> Optional[Render]:
+    """A member's renderer without compiling it yet (models may be recursive): scalars
+    are known at once, anything else compiles on first use."""
+    if shape.type_name not in _COMPILERS:
+        return None
+    cell: List[Render] = []
+
+    def render(value: Any) -> Any:
+        if not cell:
+            cell.append(renderer(shape))  # type: ignore[arg-type]
+        return cell[0](value)
+
+    return render
+
+
+def _compile_structure(shape: Shape) -> Render:
+    members: Tuple[Tuple[str, str, Optional[Render]], ...] = tuple(
+        (name, member.serialization.get("name", name), _member_renderer(member))
+        for name, member in shape.members.items()  # type: ignore[attr-defined]
+    )
+
+    def render(value: Mapping[str, Any]) -> Dict[str, Any]:
         result = {}
-        for name, member in shape.members.items():  # type: ignore[attr-defined]
-            member_value = value.get(name)
+        get = value.get
+        for name, wire_name, render_member in members:
+            member_value = get(name)
             if member_value is not None:
-                result[member.serialization.get("name", name)] = self.serialize(member, member_value)
+                result[wire_name] = member_value if render_member is None else render_member(member_value)
         return result
 
-    def _serialize_list(self, shape: Shape, value: Any) -> Any:
-        member = shape.member  # type: ignore[attr-defined]
-        if member.type_name not in self._by_type:
-            return list(value)
-        return [self.serialize(member, item) for item in value]
+    return render
 
-    def _serialize_map(self, shape: Shape, value: Mapping[str, Any]) -> Dict[str, Any]:
-        return {key: self.serialize(shape.value, item) for key, item in value.items()}  # type: ignore[attr-defined]
 
-    @staticmethod
-    def _serialize_timestamp(shape: Shape, value: Any) -> Any:
-        # rest-json bodies carry timestamps as epoch seconds.
-        if isinstance(value, datetime.datetime):
-            return value.timestamp()
-        return value
+def _compile_list(shape: Shape) -> Render:
+    render_member = _member_renderer(shape.member)  # type: ignore[attr-defined]
+    if render_member is None:
+        return list
 
-    @staticmethod
-    def _serialize_blob(shape: Shape, value: Any) -> Any:
-        if isinstance(value, (bytes, bytearray)):
-            return base64.b64encode(value).decode("ascii")
-        return value
+    def render(value: Any) -> Any:
+        return [render_member(item) for item in value]
+
+    return render
+
+
+def _compile_map(shape: Shape) -> Render:
+    render_value = _member_renderer(shape.value)  # type: ignore[attr-defined]
+    if render_value is None:
+        return lambda value: {key: item for key, item in value.items()}
+    return lambda value: {key: render_value(item) for key, item in value.items()}
+
+
+def _compile_timestamp(shape: Shape) -> Render:
+    return _render_timestamp
+
+
+def _compile_blob(shape: Shape) -> Render:
+    return _render_blob
+
+
+def _render_timestamp(value: Any) -> Any:
+    # rest-json bodies carry timestamps as epoch seconds.
+    if isinstance(value, datetime.datetime):
+        return value.timestamp()
+    return value
+
+
+def _render_blob(value: Any) -> Any:
+    if isinstance(value, (bytes, bytearray)):
+        return base64.b64encode(value).decode("ascii")
+    return value
+
+
+_COMPILERS: Dict[str, Callable[[Shape], Render]] = {
+    "structure": _compile_structure,
+    "list": _compile_list,
+    "map": _compile_map,
+    "timestamp": _compile_timestamp,
+    "blob": _compile_blob,
+}
+
+#: One encoder for every response (``json.dumps`` with arguments builds a new one per call).
+_encoder = json.JSONEncoder(separators=(",", ":"))
 
 
 def dump_json(document: Any) -> bytes:
-    return json.dumps(document, separators=(",", ":")).encode("utf-8")
+    return _encoder.encode(document).encode("utf-8")
