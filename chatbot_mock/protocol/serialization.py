@@ -23,6 +23,8 @@ _JSON_TYPES = ("application/json", "application/x-amz-json-1.0", "application/x-
 
 def is_json_content_type(content_type: str) -> bool:
     """An absent content type is fine (botocore sends none for an empty body)."""
+    if content_type == "application/json":  # what botocore sends, checked without splitting
+        return True
     media_type = content_type.split(";", 1)[0].strip().lower()
     return media_type == "" or media_type in _JSON_TYPES
 
