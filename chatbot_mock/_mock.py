@@ -92,7 +92,7 @@ class ChatbotMock:
                 self._saved_quotas.append(state.settings.as_dict())
                 state.settings.update(self.quotas)
             _starts.append(self)
-            state.push_account(self, self.account_id)
+            state.push_account(self, self.account_id, explicit=False)
         return self
 
     def stop(self) -> None:
@@ -141,7 +141,7 @@ class ChatbotMock:
         state = _require_state()
         owner = object()
         with state.lock:
-            state.push_account(owner, account_id)
+            state.push_account(owner, account_id, explicit=True)
         try:
             yield self
         finally:
@@ -200,40 +200,61 @@ class ChatbotMock:
 
             cls.setUp = setUp  # type: ignore[method-assign,assignment]
             return cls
-        # pytest-style classes: each test method gets fresh state; setup_method and
-        # teardown_method, when present, run inside that same state.
-        for name, attribute in list(vars(cls).items()):
-            if name.startswith("test") and callable(attribute):
-                setattr(cls, name, self._decorate_function(attribute))
-        if "setup_method" in vars(cls):
-            original_setup_method = vars(cls)["setup_method"]
-            original_teardown = vars(cls).get("teardown_method")
+        # pytest-style classes: each test method, inherited ones included, gets fresh
+        # state; setup_method and teardown_method run inside that same state.
+        for name in dir(cls):
+            if name.startswith("test"):
+                decorated = self._decorate_attribute(inspect.getattr_static(cls, name))
+                if decorated is not None:
+                    setattr(cls, name, decorated)
+        original_setup = inspect.getattr_static(cls, "setup_method", None)
+        original_teardown = inspect.getattr_static(cls, "teardown_method", None)
+        if original_setup is None and original_teardown is None:
+            return cls
 
-            def setup_method(instance: Any, method: Any = None) -> None:
-                mock.start()
-                _call_like_pytest(original_setup_method, instance, method)
+        def setup_method(instance: Any, method: Any = None) -> None:
+            mock.start()
+            try:
+                if original_setup is not None:
+                    _call_like_pytest(original_setup, instance, method)
+            except BaseException:
+                # pytest skips teardown_method when setup fails: stop here or never.
+                mock.stop()
+                raise
 
-            def teardown_method(instance: Any, method: Any = None) -> None:
-                try:
-                    if original_teardown is not None:
-                        _call_like_pytest(original_teardown, instance, method)
-                finally:
-                    mock.stop()
+        def teardown_method(instance: Any, method: Any = None) -> None:
+            try:
+                if original_teardown is not None:
+                    _call_like_pytest(original_teardown, instance, method)
+            finally:
+                mock.stop()
 
-            cls.setup_method = setup_method  # type: ignore[attr-defined]
-            cls.teardown_method = teardown_method  # type: ignore[attr-defined]
+        cls.setup_method = setup_method  # type: ignore[attr-defined]
+        cls.teardown_method = teardown_method  # type: ignore[attr-defined]
         return cls
+
+    def _decorate_attribute(self, attribute: Any) -> Any:
+        """A class attribute that is a test, decorated; ``None`` for anything else."""
+        if isinstance(attribute, (staticmethod, classmethod)):
+            return type(attribute)(self._decorate_function(attribute.__func__))
+        if inspect.isfunction(attribute):
+            return self._decorate_function(attribute)
+        return None
 
     def __repr__(self) -> str:
         return f"<ChatbotMock account_id={self.account_id!r} active={self.active}>"
 
 
-def _call_like_pytest(function: Callable[..., Any], instance: Any, method: Any) -> None:
-    # pytest passes the test method only to setup/teardown methods that accept it.
-    if len(inspect.signature(function).parameters) >= 2:
-        function(instance, method)
+def _call_like_pytest(function: Any, instance: Any, method: Any) -> None:
+    """Call an xunit-style method as pytest would: with the test method only if it takes one."""
+    if isinstance(function, (staticmethod, classmethod)):
+        bound = function.__get__(instance, type(instance))
     else:
-        function(instance)
+        bound = function.__get__(instance, type(instance)) if hasattr(function, "__get__") else function
+    if len(inspect.signature(bound).parameters) >= 1:
+        bound(method)
+    else:
+        bound()
 
 
 def _create_organization(state: MockState, management_account_id: str, member_account_ids: List[str]) -> None:
@@ -253,8 +274,10 @@ def _set_fake_environment() -> None:
     os.environ.update(FAKE_CREDENTIALS)
     for name in _REMOVED_WHILE_ACTIVE:
         os.environ.pop(name, None)
-    if not os.environ.get("AWS_DEFAULT_REGION") and not os.environ.get("AWS_REGION"):
-        os.environ["AWS_DEFAULT_REGION"] = _DEFAULT_REGION
+    # botocore reads only AWS_DEFAULT_REGION; a region chosen through AWS_REGION (the
+    # other SDKs' variable) is carried over rather than replaced.
+    if not os.environ.get("AWS_DEFAULT_REGION"):
+        os.environ["AWS_DEFAULT_REGION"] = os.environ.get("AWS_REGION") or _DEFAULT_REGION
 
 
 def _restore_environment() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Any, Callable, Dict, List, Mapping, Optional
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 from chatbot_mock.chatbot.backend import DEFAULT_SETTINGS as CHATBOT_SETTINGS
 from chatbot_mock.chatbot.backend import ChatbotBackend
@@ -30,8 +30,8 @@ class MockState:
     def __init__(self, quotas: Optional[Mapping[str, int]] = None) -> None:
         self.lock = threading.RLock()
         self.settings = Settings(DEFAULT_SETTINGS, quotas, SETTING_MINIMUMS)
-        # (owner token, account id) pairs; the newest with an account id wins.
-        self._account_stack: List[tuple] = []
+        # (owner, account id, from as_account?) in the order they were opened.
+        self._account_stack: List[Tuple[object, Optional[str], bool]] = []
         self._build()
 
     def _build(self) -> None:
@@ -56,15 +56,18 @@ class MockState:
             return function(caller, **arguments)
 
     def current_account(self) -> Optional[str]:
-        for _, account_id in reversed(self._account_stack):
-            if account_id is not None:
-                return account_id
+        """The innermost open ``as_account`` block's account, else the innermost active
+        mock's ``account_id``, else ``None``."""
+        for explicit in (True, False):
+            for _, account_id, from_as_account in reversed(self._account_stack):
+                if from_as_account is explicit and account_id is not None:
+                    return account_id
         return None
 
     # -- accounts ---------------------------------------------------------------------------
 
-    def push_account(self, owner: object, account_id: Optional[str]) -> None:
-        self._account_stack.append((owner, account_id))
+    def push_account(self, owner: object, account_id: Optional[str], explicit: bool) -> None:
+        self._account_stack.append((owner, account_id, explicit))
 
     def pop_account(self, owner: object) -> None:
         for index in range(len(self._account_stack) - 1, -1, -1):

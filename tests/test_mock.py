@@ -110,6 +110,13 @@ def test_the_mocks_account_and_as_account_choose_where_calls_act() -> None:
         assert workspaces(aws_access_key_id="444455556666", aws_secret_access_key="x") == ["T2"]
 
 
+def test_an_as_account_block_beats_a_mock_started_inside_it() -> None:
+    with mock_chatbot() as mock, mock.as_account("111111111111"):
+        with mock_chatbot(account_id="222222222222") as inner:
+            inner.support_app.authorize_slack_workspace(TEAM, "acme")
+        assert workspaces() == [TEAM]
+
+
 def test_seeding_can_name_its_account_explicitly() -> None:
     with mock_chatbot() as mock:
         mock.support_app.authorize_slack_workspace(TEAM, "acme", account_id="555566667777")
@@ -161,6 +168,15 @@ def test_a_region_the_user_chose_is_kept(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setenv("AWS_DEFAULT_REGION", "eu-west-1")
     with mock_chatbot():
         assert os.environ["AWS_DEFAULT_REGION"] == "eu-west-1"
+
+
+def test_a_region_chosen_through_aws_region_is_carried_over(monkeypatch: pytest.MonkeyPatch) -> None:
+    # botocore reads only AWS_DEFAULT_REGION; the other SDKs read AWS_REGION.
+    monkeypatch.delenv("AWS_DEFAULT_REGION", raising=False)
+    monkeypatch.setenv("AWS_REGION", "eu-west-1")
+    with mock_chatbot():
+        assert boto3.client("support-app").meta.region_name == "eu-west-1"
+    assert "AWS_DEFAULT_REGION" not in os.environ
 
 
 def test_fake_credentials_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -245,3 +261,58 @@ class ADecoratedTestCase(unittest.TestCase):
 
     def test_sees_only_its_own_set_up(self) -> None:
         self.assertEqual(workspaces(), [TEAM])
+
+
+class _SharedTests:
+    """Tests a decorated class inherits must run inside the mock too."""
+
+    def test_inherited_runs_inside_the_mock(self) -> None:
+        assert _interception.active_state() is not None
+        assert workspaces() == []
+
+
+@mock_chatbot
+class TestInheritedTestsAreDecorated(_SharedTests):
+    @classmethod
+    def test_a_classmethod_test_runs_inside_the_mock(cls) -> None:
+        assert _interception.active_state() is not None
+
+    @staticmethod
+    def test_a_staticmethod_test_runs_inside_the_mock() -> None:
+        assert _interception.active_state() is not None
+
+
+@mock_chatbot
+class TestTeardownMethodAloneRunsInsideTheTestsState:
+    seen_in_teardown: List[List[str]] = []
+
+    def teardown_method(self) -> None:
+        TestTeardownMethodAloneRunsInsideTheTestsState.seen_in_teardown.append(workspaces())
+
+    def test_seeds_a_workspace(self) -> None:
+        ChatbotMock().support_app.authorize_slack_workspace(TEAM, "acme")
+
+
+def test_the_teardown_above_saw_the_tests_state() -> None:
+    assert TestTeardownMethodAloneRunsInsideTheTestsState.seen_in_teardown == [[TEAM]]
+
+
+def test_a_failing_setup_method_does_not_leave_the_mock_running(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        from chatbot_mock import mock_chatbot, _interception
+
+        @mock_chatbot
+        class TestBroken:
+            def setup_method(self, method):
+                raise RuntimeError("setup failed")
+
+            def test_never_runs(self):
+                pass
+
+        def test_afterwards_no_mock_is_active():
+            assert _interception.active_state() is None
+        """
+    )
+    result = pytester.runpytest_inprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1, errors=1)
