@@ -137,8 +137,9 @@ class TeamsChannelConfiguration(ChannelConfiguration):
     team: ConfiguredTeam
     channel_id: str
     channel_name: Optional[str]
-    #: The TeamName the create call gave, else the configured team's name.
-    team_name: str
+    #: The TeamName the create call gave; without one the team's current name shows,
+    #: as a Slack configuration shows its workspace's current name.
+    team_name: Optional[str]
 
     @property
     def channel_key(self) -> ChannelKey:
@@ -156,7 +157,7 @@ class TeamsChannelConfiguration(ChannelConfiguration):
             "Tags": tags_to_wire(self.tags),
             "State": ENABLED,
             "TeamId": self.team.team_id,
-            "TeamName": self.team_name,
+            "TeamName": self.team_name or self.team.team_name,
             "TenantId": self.team.tenant_id,
             "ChannelId": self.channel_id,
             "ChannelName": self.channel_name,

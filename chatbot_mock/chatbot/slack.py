@@ -9,6 +9,7 @@ from chatbot_mock.chatbot.exceptions import (
     InvalidParameterException,
     InvalidRequestException,
     LimitExceededException,
+    invalid_input_error,
 )
 from chatbot_mock.chatbot.models import (
     ChannelKey,
@@ -52,7 +53,8 @@ class SlackOperations(ChatbotBackendBase):
             return  # idempotent, as on the real service
         configured = account.slack.group_size(slack_team_id)
         if configured:
-            raise InvalidRequestException(
+            # The refusal answers the one client error the operation models.
+            raise invalid_input_error("DeleteSlackWorkspaceAuthorization")(
                 f"Slack workspace {slack_team_id} still has {configured} configured channel(s) in AWS account "
                 f"{caller.account_id}: delete every channel configuration in the workspace before deleting "
                 "its authorization"

@@ -10,6 +10,7 @@ from chatbot_mock.chatbot.exceptions import (
     InvalidRequestException,
     LimitExceededException,
     ResourceNotFoundException,
+    invalid_input_error,
 )
 from chatbot_mock.chatbot.models import (
     ChannelKey,
@@ -56,7 +57,8 @@ class TeamsOperations(ChatbotBackendBase):
             )
         configured = account.microsoft_teams.group_size(team_id)
         if configured:
-            raise InvalidRequestException(
+            # The refusal answers the one client error the operation models.
+            raise invalid_input_error("DeleteMicrosoftTeamsConfiguredTeam")(
                 f"Microsoft Teams team {team_id} still has {configured} configured channel(s) in AWS account "
                 f"{caller.account_id}: delete every channel configuration of the team before removing the team"
             )
@@ -112,7 +114,7 @@ class TeamsOperations(ChatbotBackendBase):
             team=team,
             channel_id=channel_id,
             channel_name=channel_name,
-            team_name=team_name or team.team_name,
+            team_name=team_name,
         )
         account.microsoft_teams.put(team_id, configuration.arn, configuration)
         account.teams_channels[channel] = configuration.arn

@@ -127,12 +127,12 @@ REFUSALS: Dict[str, Tuple[str, int, Callable[[Any, World], Any]]] = {
         lambda c, w: c.delete_chime_webhook_configuration(ChatConfigurationArn=UNKNOWN_CONFIGURATION),
     ),
     "delete workspace with channels": (
-        "InvalidRequestException",
+        "InvalidParameterException",
         400,
         lambda c, w: c.delete_slack_workspace_authorization(SlackTeamId=SLACK_TEAM_ID),
     ),
     "delete team with channels": (
-        "InvalidRequestException",
+        "InvalidParameterException",
         400,
         lambda c, w: c.delete_microsoft_teams_configured_team(TeamId=TEAMS_TEAM_ID),
     ),

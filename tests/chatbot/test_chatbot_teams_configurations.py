@@ -58,6 +58,14 @@ def test_create_answers_201_with_the_documented_defaults(chatbot, team):
     }
 
 
+def test_without_a_team_name_a_configuration_shows_the_teams_current_name(chatbot, chatbot_mock, team):
+    create_teams(chatbot)
+    chatbot_mock.chatbot.authorize_teams_team(TEAMS_TEAM_ID, "Operations (renamed)", TEAMS_TENANT_ID)
+
+    [configuration] = chatbot.list_microsoft_teams_channel_configurations()["TeamChannelConfigurations"]
+    assert configuration["TeamName"] == "Operations (renamed)"
+
+
 def test_create_keeps_every_member_given(chatbot, team):
     configuration = create_teams(
         chatbot,

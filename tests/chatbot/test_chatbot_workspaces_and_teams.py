@@ -79,7 +79,7 @@ def test_deleting_an_authorisation_that_never_existed_succeeds(chatbot):
 
 def test_deleting_an_authorisation_with_configured_channels_is_refused(chatbot, slack_configuration):
     with raises_service_error(
-        "InvalidRequestException", 400, SLACK_TEAM_ID, "delete every channel configuration in the workspace"
+        "InvalidParameterException", 400, SLACK_TEAM_ID, "delete every channel configuration in the workspace"
     ):
         chatbot.delete_slack_workspace_authorization(SlackTeamId=SLACK_TEAM_ID)
 
@@ -142,7 +142,7 @@ def test_deleting_a_team_that_was_never_configured_is_not_found(chatbot):
 
 
 def test_deleting_a_team_with_configured_channels_is_refused(chatbot, teams_configuration):
-    with raises_service_error("InvalidRequestException", 400, TEAMS_TEAM_ID, "delete every channel configuration"):
+    with raises_service_error("InvalidParameterException", 400, TEAMS_TEAM_ID, "delete every channel configuration"):
         chatbot.delete_microsoft_teams_configured_team(TeamId=TEAMS_TEAM_ID)
 
     assert [t["TeamId"] for t in configured_teams(chatbot)] == [TEAMS_TEAM_ID]
