@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 import os
 from typing import Any, Callable, Dict, Mapping, NamedTuple, Optional, Protocol, Tuple
-from urllib.parse import urlsplit
+from urllib.parse import SplitResult, urlsplit
 
 from chatbot_mock.protocol.errors import (
     InternalFailure,
@@ -83,12 +83,26 @@ def credential_scope(headers: Mapping[str, str]) -> Tuple[str, str, str]:
     return parts[0], parts[2], parts[3]
 
 
+def _split(url: str) -> Optional[SplitResult]:
+    """The URL's parts, or ``None`` for a URL ``urlsplit`` refuses (a lone ``[`` or
+    ``]`` in the host makes it raise ``ValueError``)."""
+    try:
+        return urlsplit(url)
+    except ValueError:
+        return None
+
+
+def _hostname(url: str) -> str:
+    parts = _split(url)
+    return (parts.hostname if parts is not None else None) or ""
+
+
 def is_mocked_request(url: str, headers: Mapping[str, str]) -> bool:
     """Whether a request is for Chatbot or Support App: by its signature, else its host."""
     service = credential_scope(headers)[2]
     if service:
         return service in _SIGNING_NAMES
-    host = urlsplit(url).hostname or ""
+    host = _hostname(url)
     return host.split(".", 1)[0] in _SIGNING_NAMES and ".amazonaws.com" in host
 
 
@@ -101,7 +115,7 @@ def resolve_caller(url: str, headers: Mapping[str, str], state: Backends) -> Cal
     else:
         account_id = state.current_account() or os.environ.get("MOTO_ACCOUNT_ID") or DEFAULT_ACCOUNT_ID
     if not region:
-        host_labels = (urlsplit(url).hostname or "").split(".")
+        host_labels = _hostname(url).split(".")
         region = host_labels[1] if len(host_labels) > 3 and host_labels[0] in _SIGNING_NAMES else DEFAULT_REGION
     return Caller(account_id, region)
 
@@ -110,7 +124,12 @@ def dispatch(method: str, url: str, headers: Mapping[str, str], body: Optional[b
     """Answer one HTTP request for Chatbot or Support App from ``state``."""
     operation: Optional[OperationSpec] = None
     try:
-        path = urlsplit(url).path or "/"
+        parts = _split(url)
+        if parts is None:
+            raise UnknownOperationException(
+                f"No Chatbot or Support App operation is routed at {method.upper()} {url}: the URL cannot be parsed"
+            )
+        path = parts.path or "/"
         operation = route_table().get((method.upper(), path))
         if operation is None:
             raise UnknownOperationException(
