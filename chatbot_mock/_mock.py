@@ -19,12 +19,9 @@ from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Type,
 import wrapt
 
 from chatbot_mock import _interception
-from chatbot_mock._seeding import run_seeding_step
 from chatbot_mock._state import MockState
 from chatbot_mock.chatbot.console import ChatbotConsole
-from chatbot_mock.store.organizations import AccountAlreadyInOrganization
-from chatbot_mock.support_app.console import SupportAppConsole
-from chatbot_mock.support_app.exceptions import ConflictException
+from chatbot_mock.support_app.console import SupportAppConsole, create_organization
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -155,11 +152,7 @@ class ChatbotMock:
 
     def create_organization(self, management_account_id: str, member_account_ids: List[str]) -> None:
         """Put accounts in an AWS Organizations organization (for RegisterSlackWorkspaceForOrganization)."""
-        state = _require_state()
-        run_seeding_step(
-            state, "support-app", "CreateOrganization", _create_organization, state, management_account_id,
-            list(member_account_ids),
-        )
+        create_organization(_require_state(), management_account_id, list(member_account_ids))
 
     # -- the decorator ----------------------------------------------------------------------
 
@@ -255,16 +248,6 @@ def _call_like_pytest(function: Any, instance: Any, method: Any) -> None:
         bound(method)
     else:
         bound()
-
-
-def _create_organization(state: MockState, management_account_id: str, member_account_ids: List[str]) -> None:
-    for account_id in [management_account_id, *member_account_ids]:
-        if not (len(account_id) == 12 and account_id.isdigit()):
-            raise ValueError(f"account ids must be 12 digits, not {account_id!r}")
-    try:
-        state.organizations.create(management_account_id, member_account_ids)
-    except AccountAlreadyInOrganization as error:
-        raise ConflictException(str(error)) from None
 
 
 def _set_fake_environment() -> None:

@@ -38,7 +38,7 @@ class MockState:
         self.organizations = Organizations()
         tokens = PageTokens()
         self.support_app = SupportAppBackend(self.settings, tokens, self.organizations)
-        self.chatbot = ChatbotBackend(self.settings, tokens, self.organizations)
+        self.chatbot = ChatbotBackend(self.settings, tokens)
         self._backends: Dict[str, Any] = {"support-app": self.support_app, "chatbot": self.chatbot}
 
     def reset(self) -> None:

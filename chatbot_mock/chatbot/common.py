@@ -24,7 +24,6 @@ from chatbot_mock.protocol.errors import ServiceError
 from chatbot_mock.store.accounts import AccountStore
 from chatbot_mock.store.collection import OrderedCollection
 from chatbot_mock.store.identity import Caller
-from chatbot_mock.store.organizations import Organizations
 from chatbot_mock.store.settings import Settings
 from chatbot_mock.store.tokens import InvalidToken, PageTokens
 
@@ -62,11 +61,9 @@ def only(key: str, value: Optional[V]) -> OrderedCollection[str, V]:
 class ChatbotBackendBase:
     """State and helpers; the operations live in the mixins built on this class."""
 
-    def __init__(self, settings: Settings, tokens: PageTokens, organizations: Organizations) -> None:
+    def __init__(self, settings: Settings, tokens: PageTokens) -> None:
         self._settings = settings
         self._tokens = tokens
-        # Unused so far (no Chatbot rule spans an organization); taken like every backend's.
-        self._organizations = organizations
         self._accounts: AccountStore[ChatbotAccount] = AccountStore(ChatbotAccount)
 
     def _account(self, caller: Caller) -> ChatbotAccount:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_right
-from typing import Callable, Dict, Generic, Iterator, List, Optional, Tuple, TypeVar
+from typing import Dict, Generic, Iterator, List, Optional, Tuple, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
@@ -57,9 +57,7 @@ class OrderedCollection(Generic[K, V]):
         del self._keys[index]
         return entry[1]
 
-    def page(
-        self, after: int, limit: int, where: Optional[Callable[[V], bool]] = None
-    ) -> Tuple[List[V], Optional[int]]:
+    def page(self, after: int, limit: int) -> Tuple[List[V], Optional[int]]:
         """Up to ``limit`` items created after sequence number ``after``.
 
         Returns the items and, when more remain, the marker to pass as ``after``
@@ -70,8 +68,6 @@ class OrderedCollection(Generic[K, V]):
         last_seq = after
         for index in range(start, len(self._keys)):
             value = self._items[self._keys[index]][1]
-            if where is not None and not where(value):
-                continue
             if len(found) == limit:
                 return found, last_seq
             found.append(value)

@@ -2,10 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable, List, Optional
 
 from chatbot_mock._seeding import run_seeding_step
 from chatbot_mock._state import MockState
+from chatbot_mock.store.organizations import AccountAlreadyInOrganization
+from chatbot_mock.support_app.exceptions import ConflictException
+
+
+def create_organization(state: MockState, management_account_id: str, member_account_ids: List[str]) -> None:
+    """``mock.create_organization``: accounts in one AWS Organizations organization, which
+    RegisterSlackWorkspaceForOrganization needs (the only rule that reads organizations)."""
+    for account_id in [management_account_id, *member_account_ids]:
+        if not (len(account_id) == 12 and account_id.isdigit()):
+            raise ValueError(f"account ids must be 12 digits, not {account_id!r}")
+
+    def create() -> None:
+        try:
+            state.organizations.create(management_account_id, member_account_ids)
+        except AccountAlreadyInOrganization as error:
+            raise ConflictException(str(error)) from None
+
+    run_seeding_step(state, "support-app", "CreateOrganization", create)
 
 
 class SupportAppConsole:

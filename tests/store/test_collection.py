@@ -48,13 +48,6 @@ def test_deleting_between_pages_neither_skips_nor_repeats() -> None:
     assert first + rest == ["v0", "v1", "v3", "v4", "v5"]
 
 
-def test_a_filter_skips_items_without_ending_the_walk_early() -> None:
-    collection = filled(10)
-    page, marker = collection.page(0, 2, where=lambda v: int(v[1:]) % 3 == 0)
-    assert page == ["v0", "v3"]
-    assert collection.page(marker or 0, 5, where=lambda v: int(v[1:]) % 3 == 0) == (["v6", "v9"], None)
-
-
 def test_pop_of_a_missing_key_is_none_and_membership_is_by_key() -> None:
     collection = filled(1)
     assert collection.pop("nope") is None
