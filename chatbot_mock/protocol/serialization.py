@@ -37,6 +37,9 @@ def parse_body(body: bytes) -> Dict[str, Any]:
         document = json.loads(body)
     except (ValueError, UnicodeDecodeError) as error:
         raise SerializationException(f"The request body is not valid JSON: {error}") from None
+    except RecursionError:
+        # Arrays or objects nested about a thousand deep: json gives up, and so does the service.
+        raise SerializationException("The request body is not valid JSON: it is nested too deeply") from None
     if not isinstance(document, dict):
         raise SerializationException(
             f"The request body must be a JSON object, not a JSON {type(document).__name__}"

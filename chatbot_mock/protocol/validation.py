@@ -16,6 +16,7 @@ no shape metadata and builds no paths, and is exactly as strict as the walk.
 from __future__ import annotations
 
 import re
+import reprlib
 from typing import Any, Callable, Dict, FrozenSet, List, Optional, Pattern, Tuple
 
 from botocore.model import Shape
@@ -43,7 +44,15 @@ def _describe(value: Any, shape: Shape) -> str:
         return "null"
     if shape.metadata.get("sensitive"):
         return "'*** sensitive ***'"
-    text = repr(value) if not isinstance(value, str) else f"'{value}'"
+    if isinstance(value, str):
+        text = f"'{value}'"
+    else:
+        try:
+            text = repr(value)
+        except RecursionError:
+            # A value nested nearly as deep as json allows: repr runs out of stack, so
+            # show its outer levels only.
+            text = reprlib.repr(value)
     return text if len(text) <= 80 else text[:77] + "...'"
 
 

@@ -150,17 +150,34 @@ def bodies(draw: st.DrawFn, path: str) -> Optional[bytes]:
         st.just('{"nextToken": "x"}'.encode("utf-16")),
         st.just(b'{"a": "\\ud800"}'),
     ]
+    members = ["x"]
     if operations:
         options.append(request_bodies(operations[0].input_shape).map(_json_bytes))
+        if operations[0].input_shape is not None:
+            members.extend(operations[0].input_shape.members)
+    # JSON nested about as deep as Python's recursion limit, under a member the
+    # operation defines (so validation words a refusal of it) or under another.
+    options.append(
+        st.builds(
+            lambda member, depth: b'{"' + member.encode() + b'":' + b"[" * depth + b"]" * depth + b"}",
+            st.sampled_from(members),
+            st.one_of(st.integers(900, 1000), st.integers(1000, 5000)),
+        )
+    )
     return draw(st.one_of(*options))
 
 
 @settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_dispatch_always_answers_a_well_formed_response(data: st.DataObject) -> None:
-    method = data.draw(methods, label="method")
-    url = data.draw(urls, label="url")
-    path = data.draw(st.sampled_from(PATHS), label="path for the body") if data.draw(st.booleans()) else ""
+    if data.draw(st.booleans(), label="a real route"):
+        method, path = data.draw(st.sampled_from(ROUTES), label="route")
+        host = data.draw(st.sampled_from(HOSTS), label="host")
+        url = f"https://{host}{path}"
+    else:
+        method = data.draw(methods, label="method")
+        url = data.draw(urls, label="url")
+        path = data.draw(st.sampled_from(PATHS), label="path for the body") if data.draw(st.booleans()) else ""
     headers = data.draw(header_sets(), label="headers")
     body = data.draw(bodies(path), label="body")
 
