@@ -11,12 +11,23 @@ from __future__ import annotations
 
 import base64
 import functools
+import os
 import re
 import string
 from typing import Any, Dict, List, Optional, Tuple
 
 from botocore.model import Shape
 from hypothesis import strategies as st
+
+#: ``PROPERTY_EXAMPLES=10 pytest tests/property`` runs ten times the examples (a deeper
+#: search than the suite's default, which keeps it to about twenty seconds).
+EXAMPLES_SCALE = float(os.environ.get("PROPERTY_EXAMPLES", "1"))
+
+
+def examples(count: int) -> int:
+    """A test's ``max_examples``, scaled by ``PROPERTY_EXAMPLES``."""
+    return max(1, int(count * EXAMPLES_SCALE))
+
 
 #: How deep nested structures and lists go before the builder stops descending.
 MAX_DEPTH = 4
@@ -116,7 +127,10 @@ def _valid_string(shape: Shape, depth: int) -> st.SearchStrategy[Any]:
     if pattern is not None:
         return _pattern_strategy(pattern, minimum, maximum)
     upper = min(maximum, minimum + 30) if maximum is not None else minimum + 30
-    return st.text(min_size=minimum, max_size=upper)
+    text = st.text(min_size=minimum, max_size=upper)
+    # Now and then a lone surrogate, which a JSON \ud800 escape decodes to.
+    with_surrogate = st.text(min_size=max(minimum - 1, 0), max_size=max(upper - 1, 0)).map(lambda t: t + "\ud800")
+    return st.one_of(text, with_surrogate) if upper >= 1 else text
 
 
 def _invalid_string(shape: Shape, depth: int) -> List[st.SearchStrategy[Any]]:

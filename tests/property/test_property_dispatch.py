@@ -15,7 +15,7 @@ from typing import Any, Dict, List, Optional, Union
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from shape_strategies import ANY_JSON, request_bodies
+from shape_strategies import ANY_JSON, examples, request_bodies
 
 from chatbot_mock._state import MockState
 from chatbot_mock.protocol import HttpResponse, dispatch
@@ -167,7 +167,7 @@ def bodies(draw: st.DrawFn, path: str) -> Optional[bytes]:
     return draw(st.one_of(*options))
 
 
-@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(400), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_dispatch_always_answers_a_well_formed_response(data: st.DataObject) -> None:
     if data.draw(st.booleans(), label="a real route"):
@@ -196,7 +196,7 @@ def test_dispatch_always_answers_a_well_formed_response(data: st.DataObject) -> 
         assert isinstance(json.loads(response.body), dict)
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_real_routes_with_generated_bodies(data: st.DataObject) -> None:
     # Every real route, a JSON content type and a well-formed signature: what is left

@@ -27,7 +27,7 @@ from botocore.config import Config
 from botocore.exceptions import ClientError
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from shape_strategies import request_bodies
+from shape_strategies import examples, request_bodies
 from state_snapshot import snapshot
 
 from chatbot_mock import ChatbotMock, mock_chatbot
@@ -180,7 +180,11 @@ def error_codes(service: str) -> Set[str]:
 
 
 @pytest.mark.parametrize(("service", "operation"), OPERATIONS, ids=[f"{s}:{o}" for s, o in OPERATIONS])
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=examples(15),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(data=st.data())
 def test_every_answer_is_modeled_and_refusals_change_nothing(service: str, operation: str, data: st.DataObject) -> None:
     spec = service_specs()[service].operations[operation]

@@ -9,11 +9,12 @@ from unittest import mock
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from shape_strategies import examples
 
 dispatch_module = importlib.import_module("chatbot_mock.protocol.dispatch")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.binary(min_size=16, max_size=16))
 def test_request_id_is_uuid4_of_the_same_random_bytes(random_bytes: bytes) -> None:
     with mock.patch("os.urandom", return_value=random_bytes):

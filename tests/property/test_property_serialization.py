@@ -14,7 +14,7 @@ from typing import Any, List, Tuple
 from botocore.model import Shape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from shape_strategies import valid
+from shape_strategies import examples, valid
 
 from chatbot_mock.protocol.model import service_specs
 from chatbot_mock.protocol.serialization import ShapeSerializer, dump_json
@@ -75,7 +75,7 @@ def _with_backend_extras(shape: Shape, value: Any, extra: Any) -> Any:
     return value
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_the_compiled_serialiser_matches_the_plain_walk(data: st.DataObject) -> None:
     label, shape = data.draw(st.sampled_from(OUTPUT_SHAPES), label="operation")

@@ -14,7 +14,7 @@ import pytest
 from botocore.model import Shape
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from shape_strategies import values
+from shape_strategies import examples, values
 
 from chatbot_mock.protocol.model import service_specs
 from chatbot_mock.protocol.validation import ShapeValidator, is_valid
@@ -57,7 +57,7 @@ def _walk(shape: Shape, value: Any) -> List[str]:
     return found
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(200), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_the_compiled_predicate_agrees_with_the_wording_walk(data: st.DataObject) -> None:
     label, shape = data.draw(st.sampled_from(SHAPES), label="shape")
@@ -68,7 +68,7 @@ def test_the_compiled_predicate_agrees_with_the_wording_walk(data: st.DataObject
 
 
 @pytest.mark.parametrize(("service", "shape_name"), SCALAR_SHAPES, ids=[f"{s}:{n}" for s, n in SCALAR_SHAPES])
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(data=st.data())
 def test_every_scalar_shape_agrees(service: str, shape_name: str, data: st.DataObject) -> None:
     # Each kind of scalar on its own, so every constraint (an enum, a pattern, a bound)
