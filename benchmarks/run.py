@@ -232,7 +232,11 @@ def bench_support_app(plan: Plan) -> List[Row]:
             notifyOnCaseSeverity="high",
             notifyOnCreateOrReopenCase=True,
         )
+        # Ten channels: a full page of ListSlackChannelConfigurations (its page size).
+        for number in range(10):
+            client.create_slack_channel_configuration(**dict(create_args, channelId=f"CPAGE{number:06d}"))
         can("ListSlackWorkspaceConfigurations", client.list_slack_workspace_configurations)
+        can("ListSlackChannelConfigurations", client.list_slack_channel_configurations)
         can("GetAccountAlias", client.get_account_alias)
         # Create and delete are canned from a real create and delete of the same channel.
         floor.can(path_of(client, "CreateSlackChannelConfiguration"),
@@ -251,14 +255,27 @@ def bench_support_app(plan: Plan) -> List[Row]:
         cases: List[Tuple[str, Callable[[], Any], Callable[[], Any], int]] = [
             ("list_slack_workspace_configurations", client.list_slack_workspace_configurations,
              floor.client.list_slack_workspace_configurations, 1),
+            ("list_slack_channel_configurations (page of 10)", client.list_slack_channel_configurations,
+             floor.client.list_slack_channel_configurations, 1),
             ("get_account_alias", client.get_account_alias, floor.client.get_account_alias, 1),
             ("create+delete_slack_channel_configuration", create_delete, floor_create_delete, 2),
         ]
         for name, mock_call, floor_call, calls in cases:
+            if calls == 1:
+                same_answer(name, mock_call, floor_call)
             result = compare({"mock": Side([(name, loop(mock_call))]), "floor": Side([(name, loop(floor_call))])}, plan)
             mock_ns, floor_ns = result["mock"][name] / calls, result["floor"][name] / calls
             rows.append(ratio_row("a) Support App", name + (" (per call)" if calls > 1 else ""), mock_ns, floor_ns))
     return rows
+
+
+def same_answer(name: str, mock_call: Callable[[], Any], floor_call: Callable[[], Any]) -> None:
+    """Refuse to compare against a floor that does not answer what the mock answers."""
+    mock_answer, floor_answer = mock_call(), floor_call()
+    for answer in (mock_answer, floor_answer):
+        answer.pop("ResponseMetadata", None)
+    if mock_answer != floor_answer:
+        raise RuntimeError(f"{name}: the floor answers {floor_answer!r:.300}, the mock {mock_answer!r:.300}")
 
 
 def capture(call: Callable[[], Any]) -> Canned:
@@ -423,10 +440,11 @@ def bench_chatbot_calls(plan: Plan, client: Any, requests: ChatbotRequests, sect
     floor.can(path_of(client, "CreateSlackChannelConfiguration"), capture(lambda: create(requests())))
     floor.can(path_of(client, "DeleteSlackChannelConfiguration"),
               capture(lambda: client.delete_slack_channel_configuration(ChatConfigurationArn=held.pop())))
-    floor.can(path_of(client, "DescribeSlackChannelConfigurations"),
-              capture(lambda: client.describe_slack_channel_configurations(**describe_request)))
+    # Update first: the describe canned after it shows the updated configuration.
     floor.can(path_of(client, "UpdateSlackChannelConfiguration"),
               capture(lambda: client.update_slack_channel_configuration(**update_request)))
+    floor.can(path_of(client, "DescribeSlackChannelConfigurations"),
+              capture(lambda: client.describe_slack_channel_configurations(**describe_request)))
 
     def creator(client_: Any, made: List[str], prefix: str) -> TimedStep:
         def timed(n: int) -> int:
@@ -456,6 +474,8 @@ def bench_chatbot_calls(plan: Plan, client: Any, requests: ChatbotRequests, sect
     def update_with(client_: Any) -> Callable[[], Any]:
         return lambda: client_.update_slack_channel_configuration(**update_request)
 
+    same_answer("describe", describe_with(client), describe_with(floor.client))
+    same_answer("update", update_with(client), update_with(floor.client))
     made: List[str] = []
     floor_made: List[str] = []
     names = (
