@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import datetime
 import json
-from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, Mapping, Optional, Tuple
 
 from botocore.model import Shape
 
@@ -79,28 +79,18 @@ def renderer(shape: Shape) -> Optional[Render]:
     return None if compiled is _AS_IS else compiled  # type: ignore[no-any-return]
 
 
-def _member_renderer(shape: Shape) -> Optional[Render]:
-    """A member's renderer without compiling it yet (models may be recursive): scalars
-    are known at once, anything else compiles on first use."""
-    if shape.type_name not in _COMPILERS:
-        return None
-    cell: List[Render] = []
-
-    def render(value: Any) -> Any:
-        if not cell:
-            cell.append(renderer(shape))  # type: ignore[arg-type]
-        return cell[0](value)
-
-    return render
-
-
 def _compile_structure(shape: Shape) -> Render:
-    members: Tuple[Tuple[str, str, Optional[Render]], ...] = tuple(
-        (name, member.serialization.get("name", name), _member_renderer(member))
-        for name, member in shape.members.items()  # type: ignore[attr-defined]
-    )
+    # The members' renderers are looked up on the first render, not here: models may
+    # be recursive, and compiling a shape never compiles its members.
+    members: Optional[Tuple[Tuple[str, str, Optional[Render]], ...]] = None
 
     def render(value: Mapping[str, Any]) -> Dict[str, Any]:
+        nonlocal members
+        if members is None:
+            members = tuple(
+                (name, member.serialization.get("name", name), renderer(member))
+                for name, member in shape.members.items()  # type: ignore[attr-defined]
+            )
         result = {}
         get = value.get
         for name, wire_name, render_member in members:
@@ -113,21 +103,33 @@ def _compile_structure(shape: Shape) -> Render:
 
 
 def _compile_list(shape: Shape) -> Render:
-    render_member = _member_renderer(shape.member)  # type: ignore[attr-defined]
-    if render_member is None:
+    member = shape.member  # type: ignore[attr-defined]
+    if member.type_name not in _COMPILERS:
         return list
+    render_member: Optional[Render] = None
 
     def render(value: Any) -> Any:
-        return [render_member(item) for item in value]
+        nonlocal render_member
+        if render_member is None:
+            render_member = renderer(member)
+        return [render_member(item) for item in value]  # type: ignore[misc]
 
     return render
 
 
 def _compile_map(shape: Shape) -> Render:
-    render_value = _member_renderer(shape.value)  # type: ignore[attr-defined]
-    if render_value is None:
+    value_shape = shape.value  # type: ignore[attr-defined]
+    if value_shape.type_name not in _COMPILERS:
         return lambda value: {key: item for key, item in value.items()}
-    return lambda value: {key: render_value(item) for key, item in value.items()}
+    render_value: Optional[Render] = None
+
+    def render(value: Any) -> Any:
+        nonlocal render_value
+        if render_value is None:
+            render_value = renderer(value_shape)
+        return {key: render_value(item) for key, item in value.items()}  # type: ignore[misc]
+
+    return render
 
 
 def _compile_timestamp(shape: Shape) -> Render:

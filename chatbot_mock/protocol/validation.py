@@ -204,24 +204,16 @@ def predicate(shape: Shape) -> Predicate:
     return compiled
 
 
-def _lazy(shape: Shape) -> Predicate:
-    """A member's predicate, compiled when first needed (models may be recursive)."""
-    cell: List[Predicate] = []
-
-    def check(value: Any) -> bool:
-        if not cell:
-            cell.append(predicate(shape))
-        return cell[0](value)
-
-    return check
-
-
 def _compile_structure(shape: Shape) -> Predicate:
-    members = shape.members  # type: ignore[attr-defined]
+    # The members' predicates are looked up on the first check, not here: models may
+    # be recursive, and compiling a shape never compiles its members.
     required: Tuple[str, ...] = tuple(shape.required_members)  # type: ignore[attr-defined]
-    checks: Dict[str, Predicate] = {name: _lazy(member) for name, member in members.items()}
+    checks: Optional[Dict[str, Predicate]] = None
 
     def check(value: Any) -> bool:
+        nonlocal checks
+        if checks is None:
+            checks = {name: predicate(member) for name, member in shape.members.items()}  # type: ignore[attr-defined]
         if not isinstance(value, dict):
             return False
         for name in required:
@@ -242,10 +234,14 @@ def _size_bounds(shape: Shape) -> Tuple[Optional[int], Optional[int]]:
 
 
 def _compile_list(shape: Shape) -> Predicate:
-    member = _lazy(shape.member)  # type: ignore[attr-defined]
+    member_shape = shape.member  # type: ignore[attr-defined]
+    member: Optional[Predicate] = None
     minimum, maximum = _size_bounds(shape)
 
     def check(value: Any) -> bool:
+        nonlocal member
+        if member is None:
+            member = predicate(member_shape)
         if not isinstance(value, list):
             return False
         if (minimum is not None and len(value) < minimum) or (maximum is not None and len(value) > maximum):
@@ -259,11 +255,15 @@ def _compile_list(shape: Shape) -> Predicate:
 
 
 def _compile_map(shape: Shape) -> Predicate:
-    key_check = _lazy(shape.key)  # type: ignore[attr-defined]
-    value_check = _lazy(shape.value)  # type: ignore[attr-defined]
+    key_shape, value_shape = shape.key, shape.value  # type: ignore[attr-defined]
+    key_check: Optional[Predicate] = None
+    value_check: Optional[Predicate] = None
     minimum, maximum = _size_bounds(shape)
 
     def check(value: Any) -> bool:
+        nonlocal key_check, value_check
+        if key_check is None or value_check is None:
+            key_check, value_check = predicate(key_shape), predicate(value_shape)
         if not isinstance(value, dict):
             return False
         if (minimum is not None and len(value) < minimum) or (maximum is not None and len(value) > maximum):
