@@ -1,7 +1,7 @@
 #!/usr/bin/env python
 """How much the mock costs on top of botocore itself, in one run.
 
-    python benchmarks/run.py            # the full run (about a minute)
+    python benchmarks/run.py            # the full run (about two minutes)
     python benchmarks/run.py --quick    # a short run, for a smoke test
 
 (a) Support App calls through the mock against a *floor*: a client of the same
@@ -31,7 +31,7 @@ import platform
 import statistics
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
 # The benchmark runs from a checkout: make ``chatbot_mock`` importable without installing.
@@ -96,7 +96,6 @@ class Side:
     ``create`` step can hand what it made to a ``delete`` step)."""
 
     steps: Sequence[Tuple[str, TimedStep]]
-    before_repeat: Callable[[], None] = field(default=lambda: None)
 
 
 def loop(call: Callable[[], Any]) -> TimedStep:
@@ -121,7 +120,6 @@ def compare(sides: Mapping[str, Side], plan: Plan) -> Dict[str, Dict[str, float]
     names = list(sides)
     for name in names:
         side = sides[name]
-        side.before_repeat()
         for _, step in side.steps:
             step(plan.warmup)
     samples: Dict[str, Dict[str, List[float]]] = {
@@ -131,7 +129,6 @@ def compare(sides: Mapping[str, Side], plan: Plan) -> Dict[str, Dict[str, float]
         order = names[repeat % len(names) :] + names[: repeat % len(names)]
         for name in order:
             side = sides[name]
-            side.before_repeat()
             gc.collect()
             was_enabled = gc.isenabled()
             gc.disable()
