@@ -31,6 +31,7 @@ import platform
 import statistics
 import sys
 import time
+import types
 from dataclasses import dataclass
 from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
 
@@ -41,10 +42,14 @@ import boto3  # noqa: E402
 from botocore.awsrequest import AWSResponse  # noqa: E402
 from botocore.config import Config  # noqa: E402
 from botocore.exceptions import ClientError  # noqa: E402
+from botocore.hooks import HierarchicalEmitter  # noqa: E402
 
 import chatbot_mock  # noqa: E402
 from chatbot_mock import _interception, mock_chatbot  # noqa: E402
 from chatbot_mock._state import DEFAULT_SETTINGS  # noqa: E402
+
+#: botocore's own emit, taken before any mock wraps it (see Floor).
+BOTOCORE_EMIT = HierarchicalEmitter.emit
 
 REGION = "us-east-1"
 ACCOUNT_ID = "123456789012"
@@ -169,16 +174,19 @@ class Floor:
     """A client of the same service that never leaves botocore: its first
     ``before-send`` handler answers each operation with a canned response.
 
-    The mock's own ``before-send`` handler is taken off this client, so nothing of the
-    mock runs on it; everything else botocore does (serialise, sign, parse) is the same.
+    While a mock is active it wraps ``HierarchicalEmitter.emit`` for every client; this
+    client's emitter gets botocore's own ``emit`` back, so nothing of the mock runs on
+    it (not even the wrapper); everything else botocore does (serialise, sign, parse)
+    is the same.
     """
 
     def __init__(self, service: str) -> None:
         self.service = service
         self.client = new_client(service)
         events = self.client.meta.events
+        emitter = events._emitter
+        emitter.emit = types.MethodType(BOTOCORE_EMIT, emitter)
         event = f"before-send.{self.client.meta.service_model.service_id.hyphenize()}"
-        events.unregister(event, _interception._before_send)
         self._canned: Dict[str, Canned] = {}
         events.register_first(event, self._answer)
 

@@ -5,12 +5,14 @@ from typing import Any, Iterator
 import boto3
 import botocore.session
 import pytest
+from botocore import UNSIGNED
+from botocore.awsrequest import AWSResponse
 from botocore.config import Config
 from botocore.exceptions import EndpointConnectionError
+from botocore.hooks import HierarchicalEmitter
 from moto import mock_aws
 
 from chatbot_mock import _interception, mock_chatbot
-from chatbot_mock._interception import _before_send
 
 TEAM = "T012ABCDEFG"
 # One attempt: a refused connection must fail at once, not after retries.
@@ -43,14 +45,58 @@ def test_a_session_made_before_the_mock_started_is_answered(credentials: None) -
         assert team_ids(session.client("support-app")) == [TEAM]
 
 
-def test_a_client_without_the_handler_is_answered_through_the_send_fallback(credentials: None) -> None:
-    # Clients of sessions made before chatbot_mock was imported lack its before-send
-    # handler; removing it reproduces them.
+def canned(status: int, body: bytes) -> Any:
+    """A before-send handler answering like moto's stubber does for hosts it does not know."""
+
+    def handler(request: Any, **_: Any) -> AWSResponse:
+        calls.append(request.url)
+        return AWSResponse(request.url, status, {}, _Raw(body))
+
+    calls: list = []
+    handler.calls = calls  # type: ignore[attr-defined]
+    return handler
+
+
+class _Raw:
+    def __init__(self, body: bytes) -> None:
+        self.body = body
+
+    def stream(self, **_: Any) -> Iterator[bytes]:
+        yield self.body
+
+
+def test_the_mock_answers_ahead_of_every_handler_a_client_already_has(credentials: None) -> None:
+    # A session made after moto's import but before chatbot_mock's carries moto's
+    # before-send handler, which answers unknown hosts with a 404.
     client = botocore.session.get_session().create_client("support-app", region_name="us-east-1")
-    client.meta.events.unregister("before-send.support-app", _before_send)
+    moto_like = canned(404, b"Not yet implemented")
+    client.meta.events.register_first("before-send.support-app", moto_like)
     with mock_chatbot() as mock:
         mock.support_app.authorize_slack_workspace(TEAM, "acme")
         assert team_ids(client) == [TEAM]
+    assert moto_like.calls == []
+
+
+class RecordingHttpSession:
+    """Stands in for botocore's HTTP session: records what reached the network layer."""
+
+    def __init__(self) -> None:
+        self.hosts: list = []
+
+    def send(self, request: Any) -> AWSResponse:
+        self.hosts.append(request.url.split("//")[1].split("/")[0])
+        return AWSResponse(request.url, 200, {}, _Raw(b""))
+
+
+def test_another_services_request_is_never_taken_whatever_its_host(credentials: None) -> None:
+    # Unsigned S3 requests for buckets named like the mocked services' endpoints.
+    s3 = boto3.client("s3", region_name="us-east-1", config=Config(signature_version=UNSIGNED))
+    network = RecordingHttpSession()
+    s3._endpoint.http_session = network
+    with mock_chatbot():
+        s3.head_bucket(Bucket="chatbot")
+        s3.head_bucket(Bucket="supportapp")
+    assert network.hosts == ["chatbot.s3.amazonaws.com", "supportapp.s3.amazonaws.com"]
 
 
 def test_other_services_are_left_alone(credentials: None) -> None:
@@ -69,12 +115,10 @@ def test_the_mocked_services_are_not_answered_after_stop(credentials: None) -> N
 
 
 def test_stop_restores_botocore_exactly() -> None:
-    from botocore.endpoint import Endpoint
-
-    original = Endpoint._send
+    original = HierarchicalEmitter.emit
     with mock_chatbot():
-        assert Endpoint._send is not original
-    assert Endpoint._send is original
+        assert HierarchicalEmitter.emit is not original
+    assert HierarchicalEmitter.emit is original
     assert _interception.active_state() is None
 
 

@@ -2,8 +2,8 @@
 
 ``(method, url, headers, body)`` -> route by the model -> parse -> validate -> the
 backend method -> serialise by the model -> ``(status, headers, body)``.
-botocore interception, ``requests`` interception and a local HTTP server all call
-:func:`dispatch`; none of them knows anything about the services.
+It takes plain HTTP and knows nothing of botocore's objects or events, so anything
+that can hand over a request (botocore interception today) can feed it.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from chatbot_mock.protocol.errors import (
     UnsupportedMediaTypeException,
     ValidationFailed,
 )
-from chatbot_mock.protocol.model import MOCKED_SERVICES, OperationSpec, route_table, service_specs
+from chatbot_mock.protocol.model import OperationSpec, route_table, service_specs, signing_names
 from chatbot_mock.protocol.serialization import (
     ShapeSerializer,
     dump_json,
@@ -32,8 +32,6 @@ from chatbot_mock.protocol.validation import ShapeValidator, summarize
 from chatbot_mock.store.identity import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, Caller
 
 logger = logging.getLogger("chatbot_mock")
-
-_SIGNING_NAMES = frozenset(MOCKED_SERVICES.values())
 
 
 class HttpResponse(NamedTuple):
@@ -97,15 +95,6 @@ def _hostname(url: str) -> str:
     return (parts.hostname if parts is not None else None) or ""
 
 
-def is_mocked_request(url: str, headers: Mapping[str, str]) -> bool:
-    """Whether a request is for Chatbot or Support App: by its signature, else its host."""
-    service = credential_scope(headers)[2]
-    if service:
-        return service in _SIGNING_NAMES
-    host = _hostname(url)
-    return host.split(".", 1)[0] in _SIGNING_NAMES and ".amazonaws.com" in host
-
-
 def resolve_caller(url: str, headers: Mapping[str, str], state: Backends) -> Caller:
     """The calling account, in order: a 12-digit access key id in the signature, the
     mock's own account, ``MOTO_ACCOUNT_ID``, ``123456789012``."""
@@ -116,7 +105,7 @@ def resolve_caller(url: str, headers: Mapping[str, str], state: Backends) -> Cal
         account_id = state.current_account() or os.environ.get("MOTO_ACCOUNT_ID") or DEFAULT_ACCOUNT_ID
     if not region:
         host_labels = _hostname(url).split(".")
-        region = host_labels[1] if len(host_labels) > 3 and host_labels[0] in _SIGNING_NAMES else DEFAULT_REGION
+        region = host_labels[1] if len(host_labels) > 3 and host_labels[0] in signing_names() else DEFAULT_REGION
     return Caller(account_id, region)
 
 

@@ -14,8 +14,8 @@ from typing import Dict, FrozenSet, Mapping, Optional, Tuple
 import botocore.session
 from botocore.model import OperationModel, ServiceModel, Shape, StructureShape
 
-#: botocore service name -> the signing name that appears in request credentials.
-MOCKED_SERVICES: Mapping[str, str] = {"chatbot": "chatbot", "support-app": "supportapp"}
+#: The botocore service names of the mocked services.
+MOCKED_SERVICES: Tuple[str, ...] = ("chatbot", "support-app")
 
 _FIRST_CAP = re.compile(r"(.)([A-Z][a-z]+)")
 _ALL_CAP = re.compile(r"([a-z0-9])([A-Z])")
@@ -108,6 +108,12 @@ def service_specs() -> Mapping[str, ServiceSpec]:
         model = ServiceModel(loader.load_service_model(name, "service-2"), service_name=name)
         specs[name] = ServiceSpec(name, model)
     return specs
+
+
+@cache
+def signing_names() -> FrozenSet[str]:
+    """The names the services sign with, which also lead their endpoint hosts."""
+    return frozenset(spec.signing_name for spec in service_specs().values())
 
 
 @cache

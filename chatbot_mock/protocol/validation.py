@@ -33,8 +33,9 @@ def compiled_pattern(pattern: str) -> Pattern[str]:
     """The model's pattern as the service applies it: to the whole value."""
     compiled = _patterns.get(pattern)
     if compiled is None:
-        # No DOTALL: as in the service's (Java) regexes, '.' does not match a line break.
-        compiled = re.compile(pattern.replace(_FIXED_PARTITION, _ANY_PARTITION))
+        # As the service's (Java) regexes read them: \w, \d and \s are ASCII classes,
+        # and '.' does not match a line break (no DOTALL).
+        compiled = re.compile(pattern.replace(_FIXED_PARTITION, _ANY_PARTITION), re.ASCII)
         _patterns[pattern] = compiled
     return compiled
 

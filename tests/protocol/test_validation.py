@@ -111,3 +111,12 @@ def test_unknown_members_are_ignored_as_aws_ignores_them() -> None:
 def test_a_dot_in_a_pattern_does_not_match_a_line_break() -> None:
     found = problems(SUPPORT_APP, "CreateSlackChannelConfiguration", {**VALID_CHANNEL, "channelName": "ops\nalerts"})
     assert len(found) == 1 and "at 'channelName'" in found[0]
+
+
+def test_pattern_classes_are_ascii_as_in_the_services_java_regexes() -> None:
+    # \w is [a-zA-Z0-9_] there: an accented letter or a non-Latin digit is refused.
+    for alias in ("café", "ops\u0661"):
+        [problem] = problems(SUPPORT_APP, "PutAccountAlias", {"accountAlias": alias})
+        assert "at 'accountAlias'" in problem
+    # \S is anything but [ \t\n\x0B\f\r] there: a no-break space is not whitespace.
+    assert problems(SUPPORT_APP, "DeleteSlackWorkspaceConfiguration", {"teamId": "T\u00a0"}) == []
