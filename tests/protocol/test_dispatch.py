@@ -230,3 +230,14 @@ def test_a_real_state_serves_the_support_app_end_to_end() -> None:
     response = dispatch("POST", f"{SUPPORT_APP}/control/list-slack-workspace-configurations", JSON, b"", state)
     assert response.status == 200
     assert body_of(response)["slackWorkspaceConfigurations"][0]["teamName"] == "acme"
+
+
+def test_case_insensitive_header_mappings_are_read_as_they_are(state: StubState) -> None:
+    from botocore.awsrequest import HeadersDict
+
+    headers = HeadersDict({"authorization": signed("111122223333")["Authorization"], "content-type": "text/xml"})
+    state.backend_object.answer = {}
+    response = dispatch("POST", f"{CHATBOT}/get-account-preferences", headers, b"<a/>", state)
+    assert response.status == 415
+    dispatch("POST", f"{CHATBOT}/get-account-preferences", headers, b"", state)
+    assert state.backend_object.calls[0][0].account_id == "111122223333"
