@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Dict, List, Optional, Tuple, Type, TypeVar
+from typing import Any, Callable, Dict, List, Optional, Tuple, Type, TypeVar
 
 from chatbot_mock.chatbot.exceptions import (
     ConflictException,
@@ -13,6 +13,7 @@ from chatbot_mock.chatbot.exceptions import (
 )
 from chatbot_mock.chatbot.models import (
     ChannelConfiguration,
+    ChannelKey,
     ChatbotAccount,
     ChatConfiguration,
     SlackChannelConfiguration,
@@ -154,6 +155,36 @@ class ChatbotBackendBase:
             configuration.iam_role_arn = iam_role_arn
         if logging_level is not None:
             configuration.logging_level = logging_level
+
+    def _update_channel(
+        self,
+        caller: Caller,
+        configuration: ChannelConfiguration,
+        configured_channels: Dict[ChannelKey, str],
+        check_channel_free: Callable[[ChannelKey], None],
+        channel_id: str,
+        channel_name: Optional[str],
+        **changes: Any,
+    ) -> Dict[str, Any]:
+        """The Slack and Teams update, once the configuration is found and the lists
+        are checked. The channel id is required, so an update may move the
+        configuration to another channel of its workspace or team."""
+        old_channel = configuration.channel_key
+        new_channel: ChannelKey = (old_channel[0], channel_id)
+        moved = new_channel != old_channel
+        if moved:
+            check_channel_free(new_channel)
+        # Every check passed: change the configuration.
+        if moved:
+            del configured_channels[old_channel]
+            configured_channels[new_channel] = configuration.arn
+            configuration.channel_id = channel_id
+            # The old channel's name would describe the wrong channel.
+            configuration.channel_name = channel_name or configuration.default_channel_name(channel_id)
+        elif channel_name is not None:
+            configuration.channel_name = channel_name
+        self._apply_channel_changes(configuration, caller, **changes)
+        return {"ChannelConfiguration": configuration.to_wire()}
 
     def _apply_channel_changes(
         self,

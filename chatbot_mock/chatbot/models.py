@@ -87,6 +87,10 @@ class ChatConfiguration:
     logging_level: str
     tags: Tags
 
+    def to_wire(self) -> Dict[str, Any]:
+        """The configuration as its kind's output shape names it."""
+        raise NotImplementedError
+
 
 @dataclass
 class ChannelConfiguration(ChatConfiguration):
@@ -94,6 +98,18 @@ class ChannelConfiguration(ChatConfiguration):
 
     guardrail_policy_arns: List[str]
     user_authorization_required: bool
+    channel_id: str
+    channel_name: Optional[str]
+
+    @property
+    def channel_key(self) -> ChannelKey:
+        """(team, channel): one configuration per channel per account."""
+        raise NotImplementedError
+
+    @staticmethod
+    def default_channel_name(channel_id: str) -> Optional[str]:
+        """The channel name a configuration answers when none was given."""
+        return None
 
 
 @dataclass
@@ -103,12 +119,16 @@ class SlackChannelConfiguration(ChannelConfiguration):
     #: Shared with the account's workspace record, so a re-authorisation that renames
     #: the workspace shows in every configuration's SlackTeamName.
     workspace: SlackWorkspace
-    slack_channel_id: str
-    slack_channel_name: str
 
     @property
     def channel_key(self) -> ChannelKey:
-        return (self.workspace.team_id, self.slack_channel_id)
+        return (self.workspace.team_id, self.channel_id)
+
+    @staticmethod
+    def default_channel_name(channel_id: str) -> Optional[str]:
+        # Slack would tell the real service the channel's name; the id is the best the
+        # mock knows, and the model requires a SlackChannelName.
+        return channel_id
 
     def to_wire(self) -> Dict[str, Any]:
         # One literal per kind, not a chain of shared helpers: a describe page calls
@@ -125,8 +145,8 @@ class SlackChannelConfiguration(ChannelConfiguration):
             "State": ENABLED,
             "SlackTeamId": self.workspace.team_id,
             "SlackTeamName": self.workspace.team_name,
-            "SlackChannelId": self.slack_channel_id,
-            "SlackChannelName": self.slack_channel_name,
+            "SlackChannelId": self.channel_id,
+            "SlackChannelName": self.channel_name,
         }
 
 
@@ -135,8 +155,6 @@ class TeamsChannelConfiguration(ChannelConfiguration):
     KIND: ClassVar[str] = "microsoft-teams-channel"
 
     team: ConfiguredTeam
-    channel_id: str
-    channel_name: Optional[str]
     #: The TeamName the create call gave; without one the team's current name shows,
     #: as a Slack configuration shows its workspace's current name.
     team_name: Optional[str]

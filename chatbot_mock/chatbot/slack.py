@@ -104,9 +104,8 @@ class SlackOperations(ChatbotBackendBase):
             guardrail_policy_arns=self._guardrails(caller, guardrail_policy_arns),
             user_authorization_required=bool(user_authorization_required),
             workspace=workspace,
-            slack_channel_id=slack_channel_id,
-            # Slack would tell the real service the channel's name; the id is the best the mock knows.
-            slack_channel_name=slack_channel_name or slack_channel_id,
+            channel_id=slack_channel_id,
+            channel_name=slack_channel_name or SlackChannelConfiguration.default_channel_name(slack_channel_id),
         )
         account.slack.put(slack_team_id, configuration.arn, configuration)
         account.slack_channels[channel] = configuration.arn
@@ -148,30 +147,19 @@ class SlackOperations(ChatbotBackendBase):
         configuration = account.slack.get(chat_configuration_arn)
         if configuration is None:
             raise self._not_found(_KIND, chat_configuration_arn, caller)
-        old_channel = configuration.channel_key
-        new_channel: ChannelKey = (old_channel[0], slack_channel_id)
-        moved = new_channel != old_channel
-        if moved:
-            self._check_slack_channel_free(account, caller, new_channel)
-        # Every check passed: change the configuration.
-        if moved:
-            del account.slack_channels[old_channel]
-            account.slack_channels[new_channel] = configuration.arn
-            configuration.slack_channel_id = slack_channel_id
-            # The old channel's name would describe the wrong channel.
-            configuration.slack_channel_name = slack_channel_name or slack_channel_id
-        elif slack_channel_name is not None:
-            configuration.slack_channel_name = slack_channel_name
-        self._apply_channel_changes(
-            configuration,
+        return self._update_channel(
             caller,
+            configuration,
+            account.slack_channels,
+            lambda channel: self._check_slack_channel_free(account, caller, channel),
+            slack_channel_id,
+            slack_channel_name,
             sns_topic_arns=sns_topic_arns,
             iam_role_arn=iam_role_arn,
             logging_level=logging_level,
             guardrail_policy_arns=guardrail_policy_arns,
             user_authorization_required=user_authorization_required,
         )
-        return {"ChannelConfiguration": configuration.to_wire()}
 
     def delete_slack_channel_configuration(self, caller: Caller, chat_configuration_arn: str) -> None:
         account = self._account(caller)

@@ -155,30 +155,19 @@ class TeamsOperations(ChatbotBackendBase):
         # Update operations do not model LimitExceededException: too long a list is bad input.
         self._check_list_sizes(sns_topic_arns, guardrail_policy_arns, InvalidParameterException)
         configuration = self._teams_configuration(caller, chat_configuration_arn)
-        old_channel = configuration.channel_key
-        new_channel: ChannelKey = (old_channel[0], channel_id)
-        moved = new_channel != old_channel
-        if moved:
-            self._check_teams_channel_free(account, caller, new_channel)
-        # Every check passed: change the configuration.
-        if moved:
-            del account.teams_channels[old_channel]
-            account.teams_channels[new_channel] = configuration.arn
-            configuration.channel_id = channel_id
-            # The old channel's name would describe the wrong channel.
-            configuration.channel_name = channel_name
-        elif channel_name is not None:
-            configuration.channel_name = channel_name
-        self._apply_channel_changes(
-            configuration,
+        return self._update_channel(
             caller,
+            configuration,
+            account.teams_channels,
+            lambda channel: self._check_teams_channel_free(account, caller, channel),
+            channel_id,
+            channel_name,
             sns_topic_arns=sns_topic_arns,
             iam_role_arn=iam_role_arn,
             logging_level=logging_level,
             guardrail_policy_arns=guardrail_policy_arns,
             user_authorization_required=user_authorization_required,
         )
-        return {"ChannelConfiguration": configuration.to_wire()}
 
     def delete_microsoft_teams_channel_configuration(self, caller: Caller, chat_configuration_arn: str) -> None:
         account = self._account(caller)
