@@ -80,6 +80,8 @@ class ChatbotMock:
         with _switch:
             if not _starts:
                 state = MockState(self.quotas)
+                # The account is in place before the first call can arrive.
+                state.push_account(self, self.account_id, explicit=False)
                 if self.fake_credentials:
                     _set_fake_environment()
                 _interception.activate(state)
@@ -88,8 +90,8 @@ class ChatbotMock:
                 state = _require_state()
                 self._saved_quotas.append(state.settings.as_dict())
                 state.settings.update(self.quotas)
+                state.push_account(self, self.account_id, explicit=False)
             _starts.append(self)
-            state.push_account(self, self.account_id, explicit=False)
         return self
 
     def stop(self) -> None:
@@ -100,13 +102,15 @@ class ChatbotMock:
             state = _require_state()
             # Remove this mock's most recent start (stops normally come in LIFO order).
             del _starts[len(_starts) - 1 - _starts[::-1].index(self)]
-            state.pop_account(self)
             saved = self._saved_quotas.pop()
             if _starts:
+                state.pop_account(self)
                 state.settings.update(saved)
                 return
+            # The last calls answered keep the account until the switch is off.
             _interception.deactivate()
             _restore_environment()
+            state.pop_account(self)
 
     def __enter__(self) -> ChatbotMock:
         return self.start()
@@ -163,6 +167,27 @@ class ChatbotMock:
 
     def _decorate_function(self, function: F) -> F:
         mock = self
+        # A generator's body runs when it is iterated, after the call returned: the
+        # mock must stay on while it runs, not just while the generator is made.
+        if inspect.isgeneratorfunction(function):
+
+            @wrapt.decorator
+            def run_generator(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
+                with mock:
+                    return (yield from wrapped(*args, **kwargs))
+
+            return run_generator(function)  # type: ignore[no-any-return,return-value]
+
+        if inspect.isasyncgenfunction(function):
+
+            @wrapt.decorator
+            async def run_async_generator(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
+                with mock:
+                    async for item in wrapped(*args, **kwargs):
+                        yield item
+
+            return run_async_generator(function)  # type: ignore[no-any-return,return-value]
+
         if inspect.iscoroutinefunction(function):
 
             @wrapt.decorator

@@ -1,6 +1,8 @@
 """Which botocore requests the mock answers, and which it leaves alone."""
 
+import unittest.mock
 from typing import Any, Iterator
+from unittest.mock import ANY
 
 import boto3
 import botocore.session
@@ -65,7 +67,7 @@ class _Raw:
         yield self.body
 
 
-def test_the_mock_answers_ahead_of_every_handler_a_client_already_has(credentials: None) -> None:
+def test_the_mocks_answer_beats_every_handler_a_client_already_has(credentials: None) -> None:
     # A session made after moto's import but before chatbot_mock's carries moto's
     # before-send handler, which answers unknown hosts with a 404.
     client = botocore.session.get_session().create_client("support-app", region_name="us-east-1")
@@ -74,7 +76,38 @@ def test_the_mock_answers_ahead_of_every_handler_a_client_already_has(credential
     with mock_chatbot() as mock:
         mock.support_app.authorize_slack_workspace(TEAM, "acme")
         assert team_ids(client) == [TEAM]
-    assert moto_like.calls == []
+    assert len(moto_like.calls) == 1, "the handler still ran; its answer lost"
+
+
+def test_handlers_that_only_watch_requests_still_see_them(credentials: None) -> None:
+    seen: list = []
+    client = boto3.client("chatbot", region_name="us-east-1")
+    client.meta.events.register("before-send.chatbot", lambda request, **_: seen.append(request.url))
+    with mock_chatbot():
+        client.get_account_preferences()
+    assert seen == ["https://chatbot.us-east-1.amazonaws.com/get-account-preferences"]
+
+
+def test_stop_leaves_a_patch_made_on_top_and_botocore_keeps_working(credentials: None) -> None:
+    mock = mock_chatbot().start()
+    botocore_emit = _interception._BOTOCORE_EMIT
+    patch = unittest.mock.patch.object(HierarchicalEmitter, "emit", autospec=True, side_effect=botocore_emit)
+    patch.start()
+    mock.stop()
+    patch.stop()
+    boto3.client("sts", region_name="us-east-1")  # emits events: must not fail
+    with mock_chatbot():
+        assert boto3.client("chatbot", region_name="us-east-1").get_account_preferences()["AccountPreferences"]
+    assert HierarchicalEmitter.emit is botocore_emit
+
+
+def test_a_call_racing_the_stop_still_reaches_botocore() -> None:
+    # A thread already inside the wrapper when another thread stops the mock.
+    emitter = HierarchicalEmitter()
+    emitter.register("custom-event", lambda **_: "handled")
+    with mock_chatbot():
+        pass
+    assert _interception._emit(emitter, "custom-event") == [(ANY, "handled")]
 
 
 class RecordingHttpSession:

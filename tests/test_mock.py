@@ -213,6 +213,28 @@ def test_the_decorator_keeps_the_signature_and_gives_each_call_fresh_state() -> 
     assert seed_and_count("T2") == 1
 
 
+def test_a_decorated_generator_runs_inside_the_mock_while_it_is_iterated() -> None:
+    @mock_chatbot
+    def generate() -> Iterator[bool]:
+        yield _interception.active_state() is not None
+        yield _interception.active_state() is not None
+
+    assert inspect.isgeneratorfunction(generate)
+    assert list(generate()) == [True, True]
+    assert _interception.active_state() is None
+
+
+def test_a_decorated_async_generator_runs_inside_the_mock_while_it_is_iterated() -> None:
+    @mock_chatbot
+    async def generate() -> Any:
+        yield _interception.active_state() is not None
+
+    async def collect() -> List[bool]:
+        return [item async for item in generate()]
+
+    assert asyncio.run(collect()) == [True]
+
+
 def test_the_decorator_wraps_coroutine_functions() -> None:
     @mock_chatbot
     async def list_async() -> List[str]:

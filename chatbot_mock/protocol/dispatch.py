@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import logging
 import os
+from email.message import Message
 from typing import Any, Callable, Dict, Mapping, NamedTuple, Optional, Protocol, Tuple
 from urllib.parse import SplitResult, urlsplit
+
+from botocore.awsrequest import HeadersDict
 
 from chatbot_mock.protocol.errors import (
     InternalFailure,
@@ -54,12 +57,14 @@ _validator = ShapeValidator()
 _serializer = ShapeSerializer()
 
 
+_CASE_INSENSITIVE_HEADERS = (HeadersDict, Message)
+
+
 def _header(headers: Mapping[str, str], name: str) -> str:
     value = headers.get(name)
-    # Only a plain dict needs the scan: botocore's HeadersDict and http.server's
-    # message headers already match names without regard to case (the scan costs
-    # about 6 us a call on a HeadersDict, for nothing).
-    if value is None and isinstance(headers, dict):
+    # botocore's HeadersDict and email/http.server message headers already match names
+    # without regard to case; scanning them again costs about 6 us a call for nothing.
+    if value is None and not isinstance(headers, _CASE_INSENSITIVE_HEADERS):
         lowered = name.lower()
         for key, candidate in headers.items():
             if key.lower() == lowered:

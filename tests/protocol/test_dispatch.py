@@ -1,6 +1,8 @@
 """The one dispatch path: HTTP request in, AWS-shaped HTTP response out."""
 
 import json
+from collections import ChainMap, UserDict
+from types import MappingProxyType
 from typing import Any, Dict, List, Optional
 
 import pytest
@@ -230,6 +232,15 @@ def test_a_real_state_serves_the_support_app_end_to_end() -> None:
     response = dispatch("POST", f"{SUPPORT_APP}/control/list-slack-workspace-configurations", JSON, b"", state)
     assert response.status == 200
     assert body_of(response)["slackWorkspaceConfigurations"][0]["teamName"] == "acme"
+
+
+@pytest.mark.parametrize("wrap", [dict, MappingProxyType, UserDict, ChainMap], ids=lambda t: t.__name__)
+def test_header_names_match_without_regard_to_case_in_any_mapping(state: StubState, wrap: Any) -> None:
+    headers = wrap({"AUTHORIZATION": signed("111122223333")["Authorization"], "content-TYPE": "text/plain"})
+    state.backend_object.answer = {}
+    assert dispatch("POST", f"{CHATBOT}/get-account-preferences", headers, b"{}", state).status == 415
+    dispatch("POST", f"{CHATBOT}/get-account-preferences", headers, b"", state)
+    assert state.backend_object.calls[0][0].account_id == "111122223333"
 
 
 def test_case_insensitive_header_mappings_are_read_as_they_are(state: StubState) -> None:
