@@ -196,6 +196,8 @@ class ChatbotBackendBase:
         guardrail_policy_arns: Optional[List[str]],
         user_authorization_required: Optional[bool],
     ) -> None:
+        """Write the changes. Never raises: callers check everything first, so that a
+        refused update leaves the configuration as it was."""
         self._apply_common_changes(configuration, sns_topic_arns, iam_role_arn, logging_level)
         if guardrail_policy_arns is not None:
             configuration.guardrail_policy_arns = self._guardrails(caller, guardrail_policy_arns)

@@ -53,7 +53,8 @@ class SlackOperations(ChatbotBackendBase):
             return  # idempotent, as on the real service
         configured = account.slack.group_size(slack_team_id)
         if configured:
-            # The refusal answers the one client error the operation models.
+            # No reference names this refusal's code; the operation's model lists one
+            # client error, InvalidParameterException, and that is what it answers.
             raise invalid_input_error("DeleteSlackWorkspaceAuthorization")(
                 f"Slack workspace {slack_team_id} still has {configured} configured channel(s) in AWS account "
                 f"{caller.account_id}: delete every channel configuration in the workspace before deleting "

@@ -57,7 +57,10 @@ class TeamsOperations(ChatbotBackendBase):
             )
         configured = account.microsoft_teams.group_size(team_id)
         if configured:
-            # The refusal answers the one client error the operation models.
+            # No reference names this refusal's code; the operation's model lists one
+            # client error, InvalidParameterException, and that is what it answers. (An
+            # unknown team answers ResourceNotFoundException above, which the model does
+            # not list but the real service answers: service-facts.md.)
             raise invalid_input_error("DeleteMicrosoftTeamsConfiguredTeam")(
                 f"Microsoft Teams team {team_id} still has {configured} configured channel(s) in AWS account "
                 f"{caller.account_id}: delete every channel configuration of the team before removing the team"
