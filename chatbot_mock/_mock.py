@@ -19,8 +19,9 @@ from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Type,
 import wrapt
 
 from chatbot_mock import _interception
-from chatbot_mock._state import MockState
+from chatbot_mock._state import DEFAULT_SETTINGS, SETTING_MINIMUMS, MockState
 from chatbot_mock.chatbot.console import ChatbotConsole
+from chatbot_mock.store.settings import Settings
 from chatbot_mock.support_app.console import SupportAppConsole, create_organization
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -69,7 +70,7 @@ class ChatbotMock:
         self.quotas = dict(quotas or {})
         self.fake_credentials = fake_credentials
         # Fail on a misspelt quota here, not at the first call.
-        MockState(self.quotas)
+        Settings(DEFAULT_SETTINGS, self.quotas, SETTING_MINIMUMS)
         self._saved_quotas: List[Dict[str, int]] = []
         self.support_app = SupportAppConsole(_require_state)
         self.chatbot = ChatbotConsole(_require_state)
