@@ -88,16 +88,11 @@ class ChatbotBackendBase:
         listing = operation
         if filtered_by is not None:
             listing += "#" + hashlib.sha256(filtered_by.encode("utf-8")).hexdigest()[:16]
-        after = 0
-        if next_token is not None:
-            try:
-                after = self._tokens.position(next_token, listing, caller.account_id)
-            except InvalidToken as error:
-                raise invalid_input_error(operation)(str(error)) from None
         size = DEFAULT_PAGE_SIZE if max_results is None else max_results
-        items, marker = collection.page(after, size)
-        token = None if marker is None else self._tokens.issue(listing, caller.account_id, marker)
-        return items, token
+        try:
+            return self._tokens.page(collection, listing, caller.account_id, next_token, size)
+        except InvalidToken as error:
+            raise invalid_input_error(operation)(str(error)) from None
 
     def _check_limit(
         self, setting: str, count: int, what: str, error: Type[ServiceError] = LimitExceededException

@@ -6,6 +6,11 @@ import base64
 import hashlib
 import hmac
 import os
+from typing import List, Optional, Tuple, TypeVar
+
+from chatbot_mock.store.collection import OrderedCollection
+
+V = TypeVar("V")
 
 
 class InvalidToken(ValueError):
@@ -43,3 +48,18 @@ class PageTokens:
         if token_listing != listing or token_account != account_id:
             raise InvalidToken(f"The pagination token {token!r} was issued for another request")
         return int(position)
+
+    def page(
+        self,
+        collection: OrderedCollection[object, V],
+        listing: str,
+        account_id: str,
+        next_token: Optional[str],
+        limit: int,
+    ) -> Tuple[List[V], Optional[str]]:
+        """One page of ``collection`` from where ``next_token`` left off, and the token
+        for the next page (``None`` on the last). Raises :class:`InvalidToken`, which each
+        service answers with its own validation error."""
+        after = 0 if next_token is None else self.position(next_token, listing, account_id)
+        items, marker = collection.page(after, limit)
+        return items, None if marker is None else self.issue(listing, account_id, marker)

@@ -294,12 +294,9 @@ class SupportAppBackend:
                 del self._channel_accounts[key]
 
     def _page(self, collection: Any, listing: str, caller: Caller, next_token: Optional[str]) -> Any:
-        after = 0
-        if next_token is not None:
-            try:
-                after = self._tokens.position(next_token, listing, caller.account_id)
-            except InvalidToken as error:
-                raise ValidationException(str(error)) from None
-        items, marker = collection.page(after, self._settings["support_app_page_size"])
-        token = None if marker is None else self._tokens.issue(listing, caller.account_id, marker)
-        return items, token
+        try:
+            return self._tokens.page(
+                collection, listing, caller.account_id, next_token, self._settings["support_app_page_size"]
+            )
+        except InvalidToken as error:
+            raise ValidationException(str(error)) from None

@@ -32,3 +32,17 @@ def test_a_token_for_another_listing_or_account_is_refused() -> None:
         tokens.position(token, "ListOtherThings", "123456789012")
     with pytest.raises(InvalidToken, match="another request"):
         tokens.position(token, "ListThings", "111122223333")
+
+
+def test_page_walks_a_collection_by_token_and_ends_without_one() -> None:
+    from chatbot_mock.store.collection import OrderedCollection
+
+    tokens = PageTokens()
+    collection: OrderedCollection = OrderedCollection()
+    for number in range(5):
+        collection.put(number, f"v{number}")
+    first, token = tokens.page(collection, "ListThings", "123456789012", None, 3)
+    rest, last = tokens.page(collection, "ListThings", "123456789012", token, 3)
+    assert (first, rest, last) == (["v0", "v1", "v2"], ["v3", "v4"], None)
+    with pytest.raises(InvalidToken):
+        tokens.page(collection, "ListOtherThings", "123456789012", token, 3)
