@@ -76,7 +76,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     total = stats.total_tt  # type: ignore[attr-defined]
     entries: List[Any] = [
         (key, value) for key, value in stats.stats.items()  # type: ignore[attr-defined]
-        if key[2] == "_answer" and key[0].endswith(os.path.join("chatbot_mock", "_interception.py"))
+        if key[2] == "_answer" and key[0].endswith(os.path.join("chatbot_mock", "interception", "botocore_feed.py"))
     ]
     inside = sum(value[3] for _, value in entries)
     print(f"{args.calls * 3} calls; the mock's request path took {inside / total:.1%} of the profiled time\n")

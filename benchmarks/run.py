@@ -45,8 +45,9 @@ from botocore.exceptions import ClientError  # noqa: E402
 from botocore.hooks import HierarchicalEmitter  # noqa: E402
 
 import chatbot_mock  # noqa: E402
-from chatbot_mock import _interception, mock_chatbot  # noqa: E402
+from chatbot_mock import mock_chatbot  # noqa: E402
 from chatbot_mock._state import DEFAULT_SETTINGS  # noqa: E402
+from chatbot_mock.interception import botocore_feed  # noqa: E402
 
 #: botocore's own emit, taken before any mock wraps it (see Floor).
 BOTOCORE_EMIT = HierarchicalEmitter.emit
@@ -286,20 +287,18 @@ def same_answer(name: str, mock_call: Callable[[], Any], floor_call: Callable[[]
 def capture(call: Callable[[], Any]) -> Canned:
     """Run ``call`` through the mock once and return what the mock answered it."""
     captured: List[Canned] = []
-    original = _interception._answer
+    original = botocore_feed._dispatch
 
-    def recording(state: Any, request: Any) -> AWSResponse:
-        response = _interception.dispatch(
-            request.method, request.url, request.headers, _interception._request_body(request), state
-        )
+    def recording(service: str, request: Any, state: Any) -> Any:
+        response = original(service, request, state)
         captured.append(Canned(response.status, dict(response.headers), response.body))
-        return AWSResponse(request.url, response.status, response.headers, _CannedBody(response.body))
+        return response
 
-    _interception._answer = recording
+    botocore_feed._dispatch = recording
     try:
         call()
     finally:
-        _interception._answer = original
+        botocore_feed._dispatch = original
     return captured[-1]
 
 

@@ -7,8 +7,23 @@
         ...
 """
 
-from chatbot_mock._mock import ChatbotMock, mock_chatbot
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
 __all__ = ["ChatbotMock", "__version__", "mock_chatbot"]
+
+if TYPE_CHECKING:
+    from chatbot_mock._mock import ChatbotMock, mock_chatbot
+
+
+def __getattr__(name: str) -> Any:
+    # The pytest plugin is imported by every pytest run of every project that has this
+    # package installed; botocore, the models and the backends load on first use only.
+    if name in ("ChatbotMock", "mock_chatbot"):
+        from chatbot_mock import _mock
+
+        return getattr(_mock, name)
+    raise AttributeError(f"module 'chatbot_mock' has no attribute {name!r}")

@@ -11,16 +11,19 @@ import contextlib
 import functools
 import inspect
 import os
+import sys
 import threading
 import unittest
+import warnings
 from types import TracebackType
 from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Type, TypeVar, Union, overload
 
 import wrapt
 
-from chatbot_mock import _interception
+from chatbot_mock import interception
 from chatbot_mock._state import DEFAULT_SETTINGS, SETTING_MINIMUMS, MockState
 from chatbot_mock.chatbot.console import ChatbotConsole
+from chatbot_mock.store.identity import is_account_id
 from chatbot_mock.store.settings import Settings
 from chatbot_mock.support_app.console import SupportAppConsole, create_organization
 
@@ -36,11 +39,19 @@ _DEFAULT_REGION = "us-east-1"
 
 _switch = threading.RLock()
 _starts: List[ChatbotMock] = []
+#: What the environment held before the outermost start, and what that start put there.
 _saved_environment: Dict[str, Optional[str]] = {}
+_set_environment: Dict[str, Optional[str]] = {}
+
+
+def started_mocks() -> List[ChatbotMock]:
+    """Every start still in force, outermost first (a mock started twice appears twice)."""
+    with _switch:
+        return list(_starts)
 
 
 def _require_state() -> MockState:
-    state = _interception.active_state()
+    state = interception.active_state()
     if state is None:
         raise RuntimeError(
             "no chatbot_mock is active: start one first (with mock_chatbot(): ..., @mock_chatbot, "
@@ -64,8 +75,7 @@ class ChatbotMock:
         quotas: Optional[Mapping[str, int]] = None,
         fake_credentials: bool = True,
     ) -> None:
-        if account_id is not None and not (len(account_id) == 12 and account_id.isdigit()):
-            raise ValueError(f"account_id must be 12 digits, not {account_id!r}")
+        _check_account_id(account_id, allow_none=True)
         self.account_id = account_id
         self.quotas = dict(quotas or {})
         self.fake_credentials = fake_credentials
@@ -85,7 +95,12 @@ class ChatbotMock:
                 state.push_account(self, self.account_id, explicit=False)
                 if self.fake_credentials:
                     _set_fake_environment()
-                _interception.activate(state)
+                credentials = (
+                    (FAKE_CREDENTIALS["AWS_ACCESS_KEY_ID"], FAKE_CREDENTIALS["AWS_SECRET_ACCESS_KEY"])
+                    if self.fake_credentials
+                    else None
+                )
+                interception.activate(state, credentials)
                 self._saved_quotas.append({})
             else:
                 state = _require_state()
@@ -109,7 +124,7 @@ class ChatbotMock:
                 state.settings.update(saved)
                 return
             # The last calls answered keep the account until the switch is off.
-            _interception.deactivate()
+            interception.deactivate()
             _restore_environment()
             state.pop_account(self)
 
@@ -138,8 +153,7 @@ class ChatbotMock:
     def as_account(self, account_id: str) -> Iterator[ChatbotMock]:
         """Calls inside the block act in ``account_id`` unless their signature names
         a 12-digit account. Applies to every thread while the block is open."""
-        if not (len(account_id) == 12 and account_id.isdigit()):
-            raise ValueError(f"account_id must be 12 digits, not {account_id!r}")
+        _check_account_id(account_id)
         state = _require_state()
         owner = object()
         with state.lock:
@@ -276,6 +290,18 @@ def _call_like_pytest(function: Any, instance: Any, method: Any) -> None:
         bound()
 
 
+def _check_account_id(account_id: object, allow_none: bool = False) -> None:
+    if account_id is None and allow_none:
+        return
+    if not isinstance(account_id, str):
+        raise TypeError(
+            f"account_id must be a string of 12 digits, such as '111122223333', not {type(account_id).__name__} "
+            f"{account_id!r} (a number would lose leading zeros)"
+        )
+    if not is_account_id(account_id):
+        raise ValueError(f"account_id must be 12 digits (0-9), such as '111122223333', not {account_id!r}")
+
+
 def _set_fake_environment() -> None:
     names = [*FAKE_CREDENTIALS, *_REMOVED_WHILE_ACTIVE, "AWS_DEFAULT_REGION"]
     _saved_environment.clear()
@@ -287,15 +313,46 @@ def _set_fake_environment() -> None:
     # other SDKs' variable) is carried over rather than replaced.
     if not os.environ.get("AWS_DEFAULT_REGION"):
         os.environ["AWS_DEFAULT_REGION"] = os.environ.get("AWS_REGION") or _DEFAULT_REGION
+    _set_environment.clear()
+    _set_environment.update({name: os.environ.get(name) for name in names})
 
 
 def _restore_environment() -> None:
-    for name, value in _saved_environment.items():
-        if value is None:
+    """Put back what the outermost start found, in each variable that still holds what
+    that start put there.
+
+    A variable changed since belongs to whoever changed it. moto's ``mock_aws`` saves
+    the credentials it finds when it starts and puts them back when it stops: started
+    before this mock and stopped first, it has already put back what it found, which
+    is what this mock must leave. Started after this mock and still on, it will put
+    back this mock's fake credentials when it stops, and nothing here can prevent that
+    without reaching into moto: that one order gets a warning.
+    """
+    taken_over = []
+    for name, original in _saved_environment.items():
+        current = os.environ.get(name)
+        if current != _set_environment.get(name):
+            taken_over.append(name)
+        elif original is None:
             os.environ.pop(name, None)
         else:
-            os.environ[name] = value
+            os.environ[name] = original
     _saved_environment.clear()
+    _set_environment.clear()
+    if taken_over and _moto_is_on():
+        warnings.warn(
+            "chatbot_mock stopped while moto's mock_aws, started after it, is still on; when mock_aws "
+            f"stops it will put chatbot_mock's fake credentials back in os.environ ({', '.join(taken_over)}). "
+            "Stop the two in the reverse order of starting them to keep the environment exact "
+            "(see docs/clients-and-moto.md).",
+            RuntimeWarning,
+            stacklevel=3,
+        )
+
+
+def _moto_is_on() -> bool:
+    core = sys.modules.get("moto.core.models")
+    return bool(getattr(getattr(core, "botocore_stubber", None), "enabled", False))
 
 
 @overload

@@ -10,7 +10,7 @@ import boto3
 import pytest
 from botocore.exceptions import ClientError
 
-from chatbot_mock import ChatbotMock, _interception, mock_chatbot
+from chatbot_mock import ChatbotMock, interception, mock_chatbot
 
 TEAM = "T012ABCDEFG"
 
@@ -23,7 +23,7 @@ def workspaces(**client_options: Any) -> List[str]:
 @pytest.fixture(autouse=True)
 def no_mock_left_running() -> Iterator[None]:
     yield
-    assert _interception.active_state() is None, "a test left a mock running"
+    assert interception.active_state() is None, "a test left a mock running"
 
 
 # -- the switch ---------------------------------------------------------------------------
@@ -31,8 +31,8 @@ def no_mock_left_running() -> Iterator[None]:
 
 def test_the_context_manager_starts_and_stops_the_mock() -> None:
     with mock_chatbot() as mock:
-        assert mock.active and _interception.active_state() is not None
-    assert not mock.active and _interception.active_state() is None
+        assert mock.active and interception.active_state() is not None
+    assert not mock.active and interception.active_state() is None
 
 
 def test_start_and_stop_work_without_a_block_and_are_harmless_when_repeated() -> None:
@@ -80,6 +80,21 @@ def test_bad_configuration_fails_when_the_mock_is_made() -> None:
         mock_chatbot(account_id="12345")
     with pytest.raises(ValueError, match="unknown quota setting"):
         mock_chatbot(quotas={"workspaces": 1})
+
+
+@pytest.mark.parametrize("account_id", [123456789012, 123456789012.0, b"123456789012"], ids=["int", "float", "bytes"])
+def test_an_account_id_that_is_not_a_string_is_a_clear_error(account_id: object) -> None:
+    with pytest.raises(TypeError, match=r"account_id must be a string of 12 digits, such as '111122223333', not "):
+        mock_chatbot(account_id=account_id)  # type: ignore[arg-type]
+    with mock_chatbot() as mock, pytest.raises(TypeError, match="account_id must be a string of 12 digits"):
+        with mock.as_account(account_id):  # type: ignore[arg-type]
+            pass
+
+
+def test_an_account_id_of_non_ascii_digits_is_refused() -> None:
+    # str.isdigit() accepts these; AWS and the models' patterns do not.
+    with pytest.raises(ValueError, match="12 digits"):
+        mock_chatbot(account_id="\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u0660\u0661\u0662")
 
 
 # -- quotas --------------------------------------------------------------------------------
@@ -195,7 +210,7 @@ def test_the_decorator_works_with_and_without_parentheses() -> None:
 
     @mock_chatbot(account_id="111122223333")
     def configured() -> bool:
-        return _interception.active_state() is not None
+        return interception.active_state() is not None
 
     assert bare() == [] and configured()
 
@@ -216,18 +231,18 @@ def test_the_decorator_keeps_the_signature_and_gives_each_call_fresh_state() -> 
 def test_a_decorated_generator_runs_inside_the_mock_while_it_is_iterated() -> None:
     @mock_chatbot
     def generate() -> Iterator[bool]:
-        yield _interception.active_state() is not None
-        yield _interception.active_state() is not None
+        yield interception.active_state() is not None
+        yield interception.active_state() is not None
 
     assert inspect.isgeneratorfunction(generate)
     assert list(generate()) == [True, True]
-    assert _interception.active_state() is None
+    assert interception.active_state() is None
 
 
 def test_a_decorated_async_generator_runs_inside_the_mock_while_it_is_iterated() -> None:
     @mock_chatbot
     async def generate() -> Any:
-        yield _interception.active_state() is not None
+        yield interception.active_state() is not None
 
     async def collect() -> List[bool]:
         return [item async for item in generate()]
@@ -289,7 +304,7 @@ class _SharedTests:
     """Tests a decorated class inherits must run inside the mock too."""
 
     def test_inherited_runs_inside_the_mock(self) -> None:
-        assert _interception.active_state() is not None
+        assert interception.active_state() is not None
         assert workspaces() == []
 
 
@@ -297,11 +312,11 @@ class _SharedTests:
 class TestInheritedTestsAreDecorated(_SharedTests):
     @classmethod
     def test_a_classmethod_test_runs_inside_the_mock(cls) -> None:
-        assert _interception.active_state() is not None
+        assert interception.active_state() is not None
 
     @staticmethod
     def test_a_staticmethod_test_runs_inside_the_mock() -> None:
-        assert _interception.active_state() is not None
+        assert interception.active_state() is not None
 
 
 @mock_chatbot
@@ -322,7 +337,7 @@ def test_the_teardown_above_saw_the_tests_state() -> None:
 def test_a_failing_setup_method_does_not_leave_the_mock_running(pytester: pytest.Pytester) -> None:
     pytester.makepyfile(
         """
-        from chatbot_mock import mock_chatbot, _interception
+        from chatbot_mock import mock_chatbot, interception
 
         @mock_chatbot
         class TestBroken:
@@ -333,7 +348,7 @@ def test_a_failing_setup_method_does_not_leave_the_mock_running(pytester: pytest
                 pass
 
         def test_afterwards_no_mock_is_active():
-            assert _interception.active_state() is None
+            assert interception.active_state() is None
         """
     )
     result = pytester.runpytest_inprocess("-p", "no:cacheprovider")

@@ -1,9 +1,10 @@
 """The one path every intercepted request takes.
 
-``(method, url, headers, body)`` -> route by the model -> parse -> validate -> the
-backend method -> serialise by the model -> ``(status, headers, body)``.
-It takes plain HTTP and knows nothing of botocore's objects or events, so anything
-that can hand over a request (botocore interception today) can feed it.
+``(service, method, url, headers, body)`` -> route by the service's model -> parse ->
+validate -> the backend method -> serialise by the model -> ``(status, headers, body)``.
+It takes plain HTTP and knows nothing of botocore's objects or events. Each feed names
+the service as it already knows it (botocore's event names it, a ``requests`` feed
+matched its host), so nothing here works it out again.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from chatbot_mock.protocol.errors import (
     UnsupportedMediaTypeException,
     ValidationFailed,
 )
-from chatbot_mock.protocol.model import OperationSpec, route_table, service_specs, signing_names
+from chatbot_mock.protocol.model import OperationSpec, service_specs, services_by_endpoint_prefix
 from chatbot_mock.protocol.serialization import (
     ShapeSerializer,
     dump_json,
@@ -32,7 +33,7 @@ from chatbot_mock.protocol.serialization import (
     parse_body,
 )
 from chatbot_mock.protocol.validation import ShapeValidator, summarize
-from chatbot_mock.store.identity import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, Caller
+from chatbot_mock.store.identity import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, Caller, account_for_access_key
 
 logger = logging.getLogger("chatbot_mock")
 
@@ -104,37 +105,41 @@ def _hostname(url: str) -> str:
 
 
 def resolve_caller(url: str, headers: Mapping[str, str], state: Backends) -> Caller:
-    """The calling account, in order: a 12-digit access key id in the signature, the
-    mock's own account, ``MOTO_ACCOUNT_ID``, ``123456789012``."""
+    """The calling account, in order: the account the signature's access key belongs to
+    (a 12-digit key id, or a key moto issued while moto is on), the mock's own account,
+    ``MOTO_ACCOUNT_ID``, ``123456789012``."""
     access_key, region, _ = credential_scope(headers)
-    if len(access_key) == 12 and access_key.isdigit():
-        account_id = access_key
-    else:
-        account_id = state.current_account() or os.environ.get("MOTO_ACCOUNT_ID") or DEFAULT_ACCOUNT_ID
+    account_id = (
+        account_for_access_key(access_key)
+        or state.current_account()
+        or os.environ.get("MOTO_ACCOUNT_ID")
+        or DEFAULT_ACCOUNT_ID
+    )
     if not region:
         host_labels = _hostname(url).split(".")
-        region = host_labels[1] if len(host_labels) > 3 and host_labels[0] in signing_names() else DEFAULT_REGION
+        known_host = len(host_labels) > 3 and host_labels[0].split("-fips")[0] in services_by_endpoint_prefix()
+        region = host_labels[1] if known_host else DEFAULT_REGION
     return Caller(account_id, region)
 
 
-def dispatch(method: str, url: str, headers: Mapping[str, str], body: Optional[bytes], state: Backends) -> HttpResponse:
-    """Answer one HTTP request for Chatbot or Support App from ``state``."""
+def dispatch(
+    service: str, method: str, url: str, headers: Mapping[str, str], body: Optional[bytes], state: Backends
+) -> HttpResponse:
+    """Answer one HTTP request for ``service`` (``chatbot`` or ``support-app``) from ``state``."""
     operation: Optional[OperationSpec] = None
     try:
         parts = _split(url)
         if parts is None:
             raise UnknownOperationException(
-                f"No Chatbot or Support App operation is routed at {method.upper()} {url}: the URL cannot be parsed"
+                f"No {service} operation is routed at {method.upper()} {url}: the URL cannot be parsed"
             )
         path = parts.path or "/"
-        operation = route_table().get((method.upper(), path))
+        operation = service_specs()[service].routes.get((method.upper(), path))
         if operation is None:
-            raise UnknownOperationException(
-                f"No Chatbot or Support App operation is routed at {method.upper()} {path}"
-            )
+            raise UnknownOperationException(f"No {service} operation is routed at {method.upper()} {path}")
         return _run(operation, url, headers, body or b"", state)
     except ServiceError as error:
-        return error_response(error, operation.service if operation else None)
+        return error_response(error, service)
     except Exception as error:  # a defect in the mock must not surface as the user's traceback
         logger.exception("chatbot_mock failed to answer %s %s", method, url)
         where = f"{operation.service} {operation.name}" if operation else f"{method} {url}"

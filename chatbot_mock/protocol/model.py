@@ -7,11 +7,12 @@ botocore model and kept here, so nothing on the request path consults the model 
 
 from __future__ import annotations
 
+import os
 import re
 from functools import cache
 from typing import Dict, FrozenSet, Mapping, Optional, Tuple
 
-import botocore.session
+import botocore.loaders
 from botocore.model import OperationModel, ServiceModel, Shape, StructureShape
 
 #: The botocore service names of the mocked services.
@@ -63,12 +64,16 @@ class OperationSpec:
 
 
 class ServiceSpec:
-    """A mocked service: its operations and its error shapes."""
+    """A mocked service: its operations, its routes and its error shapes."""
 
     def __init__(self, name: str, model: ServiceModel) -> None:
         self.name = name
         self.model = model
         self.signing_name: str = model.signing_name
+        #: How botocore names the service in its events: ``before-send.<event_name>.<Operation>``.
+        self.event_name: str = model.service_id.hyphenize()
+        #: The first label of the service's endpoint hosts (``supportapp.us-east-1.amazonaws.com``).
+        self.endpoint_prefix: str = model.endpoint_prefix
         self.error_shapes: Dict[str, Shape] = {
             shape_name: model.shape_for(shape_name)
             for shape_name in model.shape_names
@@ -77,6 +82,10 @@ class ServiceSpec:
         self.operations: Dict[str, OperationSpec] = {
             op_name: OperationSpec(name, model.operation_model(op_name), self._validation_error(model, op_name))
             for op_name in model.operation_names
+        }
+        #: (HTTP method, path) -> operation: both services route by exact paths.
+        self.routes: Dict[Tuple[str, str], OperationSpec] = {
+            (op.http_method, op.path): op for op in self.operations.values()
         }
 
     def _validation_error(self, model: ServiceModel, op_name: str) -> str:
@@ -101,8 +110,13 @@ class ServiceSpec:
 
 @cache
 def service_specs() -> Mapping[str, ServiceSpec]:
-    """The two mocked services, loaded once per process from the installed botocore."""
-    loader = botocore.session.get_session().get_component("data_loader")
+    """The two mocked services, loaded once per process from the installed botocore.
+
+    A bare loader, not a botocore session: a session reads the user's AWS configuration,
+    and a bad ``AWS_PROFILE`` would then break a process that never calls either service.
+    ``AWS_DATA_PATH`` (extra model folders) is honoured as a session would.
+    """
+    loader = botocore.loaders.create_loader(os.environ.get("AWS_DATA_PATH"))
     specs = {}
     for name in MOCKED_SERVICES:
         model = ServiceModel(loader.load_service_model(name, "service-2"), service_name=name)
@@ -111,23 +125,12 @@ def service_specs() -> Mapping[str, ServiceSpec]:
 
 
 @cache
-def signing_names() -> FrozenSet[str]:
-    """The names the services sign with, which also lead their endpoint hosts."""
-    return frozenset(spec.signing_name for spec in service_specs().values())
+def services_by_event_name() -> Mapping[str, str]:
+    """botocore's event name of each mocked service -> its botocore service name."""
+    return {spec.event_name: name for name, spec in service_specs().items()}
 
 
 @cache
-def route_table() -> Mapping[Tuple[str, str], OperationSpec]:
-    """(HTTP method, path) -> operation, for both services.
-
-    The two services' paths do not overlap (Support App lives under ``/control/``),
-    so one exact dictionary routes every request without knowing its service first.
-    """
-    table: Dict[Tuple[str, str], OperationSpec] = {}
-    for spec in service_specs().values():
-        for op in spec.operations.values():
-            key = (op.http_method, op.path)
-            if key in table:  # pragma: no cover - would mean botocore changed the services' layout
-                raise RuntimeError(f"{op.service} {op.name} and {table[key].name} share the route {key}")
-            table[key] = op
-    return table
+def services_by_endpoint_prefix() -> Mapping[str, str]:
+    """The first label of each mocked service's endpoint hosts -> its botocore service name."""
+    return {spec.endpoint_prefix: name for name, spec in service_specs().items()}

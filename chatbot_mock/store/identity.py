@@ -2,10 +2,50 @@
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import sys
+from typing import NamedTuple, Optional
 
 DEFAULT_ACCOUNT_ID = "123456789012"
 DEFAULT_REGION = "us-east-1"
+
+
+def is_account_id(value: object) -> bool:
+    """Twelve ASCII digits: what AWS accepts as an account id."""
+    return isinstance(value, str) and len(value) == 12 and value.isascii() and value.isdigit()
+
+
+def account_for_access_key(access_key: str) -> Optional[str]:
+    """The account a request's access key id belongs to, if it names one.
+
+    A 12-digit key id is the account itself: the convention local AWS emulators share.
+    While moto's ``mock_aws`` is on, a key moto issued (an IAM user's access key, or
+    credentials from ``sts.assume_role``) belongs to the account moto gave it, so one test
+    acts in one account across moto's services and these. Otherwise ``None``.
+    """
+    if is_account_id(access_key):
+        return access_key
+    return _moto_account_for(access_key) if access_key else None
+
+
+def _moto_account_for(access_key: str) -> Optional[str]:
+    # Only when moto is already imported and switched on: moto is never imported here.
+    core = sys.modules.get("moto.core.models")
+    iam = sys.modules.get("moto.iam.models")
+    if core is None or iam is None:
+        return None
+    stubber = getattr(core, "botocore_stubber", None)
+    if not getattr(stubber, "enabled", False):
+        return None
+    try:
+        # moto keeps every key it issued (assume_role's temporary ones included) in the
+        # IAM backend of the key's account, one per partition.
+        for account_id, account in list(iam.iam_backends.items()):
+            for partition in list(account.values()):
+                if access_key in partition.access_keys:
+                    return str(account_id)
+    except Exception:  # a moto whose internals moved: fall back to the usual order
+        return None
+    return None
 
 
 def partition_for(region: str) -> str:

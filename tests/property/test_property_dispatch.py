@@ -11,7 +11,7 @@ body carrying ``__type``.
 from __future__ import annotations
 
 import json
-from typing import Any, Dict, List, Optional, Union
+from typing import Any, Dict, List, Optional, Tuple, Union
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -19,10 +19,16 @@ from shape_strategies import ANY_JSON, examples, request_bodies
 
 from chatbot_mock._state import MockState
 from chatbot_mock.protocol import HttpResponse, dispatch
-from chatbot_mock.protocol.model import route_table
+from chatbot_mock.protocol.model import OperationSpec, service_specs
 
-ROUTES = sorted(route_table())
-PATHS = [path for _, path in ROUTES]
+OPERATIONS: Dict[Tuple[str, str, str], OperationSpec] = {
+    (service, method, path): operation
+    for service, spec in service_specs().items()
+    for (method, path), operation in spec.routes.items()
+}
+ROUTES = sorted(OPERATIONS)
+SERVICES = sorted(service_specs())
+PATHS = [path for _, _, path in ROUTES]
 
 HOSTS = [
     "supportapp.us-east-1.amazonaws.com",
@@ -137,7 +143,7 @@ def _json_bytes(document: Any) -> bytes:
 
 @st.composite
 def bodies(draw: st.DrawFn, path: str) -> Optional[bytes]:
-    operations = [route_table()[route] for route in ROUTES if route[1] == path]
+    operations = [OPERATIONS[route] for route in ROUTES if route[2] == path]
     options: List[st.SearchStrategy[Optional[bytes]]] = [
         st.none(),
         st.just(b""),
@@ -171,17 +177,18 @@ def bodies(draw: st.DrawFn, path: str) -> Optional[bytes]:
 @given(data=st.data())
 def test_dispatch_always_answers_a_well_formed_response(data: st.DataObject) -> None:
     if data.draw(st.booleans(), label="a real route"):
-        method, path = data.draw(st.sampled_from(ROUTES), label="route")
+        service, method, path = data.draw(st.sampled_from(ROUTES), label="route")
         host = data.draw(st.sampled_from(HOSTS), label="host")
         url = f"https://{host}{path}"
     else:
+        service = data.draw(st.sampled_from(SERVICES), label="service")
         method = data.draw(methods, label="method")
         url = data.draw(urls, label="url")
         path = data.draw(st.sampled_from(PATHS), label="path for the body") if data.draw(st.booleans()) else ""
     headers = data.draw(header_sets(), label="headers")
     body = data.draw(bodies(path), label="body")
 
-    response = dispatch(method, url, headers, body, MockState())  # type: ignore[arg-type]
+    response = dispatch(service, method, url, headers, body, MockState())  # type: ignore[arg-type]
 
     assert isinstance(response, HttpResponse)
     assert 200 <= response.status <= 599
@@ -201,8 +208,8 @@ def test_dispatch_always_answers_a_well_formed_response(data: st.DataObject) -> 
 def test_real_routes_with_generated_bodies(data: st.DataObject) -> None:
     # Every real route, a JSON content type and a well-formed signature: what is left
     # to vary is the body, so the answers are the backends' (or validation's).
-    method, path = data.draw(st.sampled_from(ROUTES), label="route")
-    operation = route_table()[(method, path)]
+    service, method, path = data.draw(st.sampled_from(ROUTES), label="route")
+    operation = OPERATIONS[(service, method, path)]
     document = data.draw(request_bodies(operation.input_shape), label="body")
     signing = "supportapp" if operation.service == "support-app" else "chatbot"
     host = f"{signing}.us-east-1.amazonaws.com"
@@ -211,7 +218,7 @@ def test_real_routes_with_generated_bodies(data: st.DataObject) -> None:
         "Authorization": f"AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/{signing}/aws4_request, "
         "SignedHeaders=host, Signature=00",
     }
-    response = dispatch(method, f"https://{host}{path}", headers, _json_bytes(document), MockState())
+    response = dispatch(service, method, f"https://{host}{path}", headers, _json_bytes(document), MockState())
     assert 200 <= response.status <= 599 and response.status not in (500, 501), response.body
     assert response.headers.get("x-amzn-RequestId")
     if response.status >= 300:

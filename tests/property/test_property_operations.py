@@ -31,7 +31,7 @@ from shape_strategies import examples, request_bodies
 from state_snapshot import snapshot
 
 from chatbot_mock import ChatbotMock, mock_chatbot
-from chatbot_mock._interception import active_state
+from chatbot_mock.interception import active_state
 from chatbot_mock.protocol.model import service_specs, snake_case
 from chatbot_mock.protocol.validation import ShapeValidator
 

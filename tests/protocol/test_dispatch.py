@@ -95,7 +95,8 @@ def body_of(response: Any) -> Dict[str, Any]:
 def test_bad_requests_answer_an_aws_error_in_the_rest_json_format(
     state: StubState, method: str, url: str, headers: Dict[str, str], body: bytes, status: int, code: str
 ) -> None:
-    response = dispatch(method, url, headers, body, state)
+    service = "support-app" if "supportapp" in url else "chatbot"
+    response = dispatch(service, method, url, headers, body, state)
     assert response.status == status
     assert response.headers["x-amzn-ErrorType"] == code
     assert body_of(response)["__type"] == code
@@ -105,7 +106,7 @@ def test_bad_requests_answer_an_aws_error_in_the_rest_json_format(
 
 
 def test_an_operation_the_backend_lacks_answers_not_implemented() -> None:
-    response = dispatch("POST", f"{CHATBOT}/get-account-preferences", JSON, b"", StubStateWithout())
+    response = dispatch("chatbot", "POST", f"{CHATBOT}/get-account-preferences", JSON, b"", StubStateWithout())
     assert response.status == 501
     assert body_of(response)["__type"] == "NotImplemented"
     assert "GetAccountPreferences" in body_of(response)["message"]
@@ -118,7 +119,7 @@ class StubStateWithout(StubState):
 
 def test_a_defect_in_a_backend_answers_internal_failure_not_a_traceback(state: StubState) -> None:
     state.backend_object.raises = KeyError("oops")
-    response = dispatch("POST", f"{CHATBOT}/get-account-preferences", JSON, b"", state)
+    response = dispatch("chatbot", "POST", f"{CHATBOT}/get-account-preferences", JSON, b"", state)
     assert response.status == 500
     assert body_of(response)["__type"] == "InternalFailure"
     assert "GetAccountPreferences" in body_of(response)["message"]
@@ -133,11 +134,11 @@ def test_service_errors_take_status_and_message_member_from_the_model(state: Stu
 
     state.backend_object.raises = ResourceNotFoundException("gone")
     body = b'{"CustomActionArn": "arn:aws:chatbot::1:custom-action/a"}'
-    response = dispatch("POST", f"{CHATBOT}/delete-custom-action", JSON, body, state)
+    response = dispatch("chatbot", "POST", f"{CHATBOT}/delete-custom-action", JSON, body, state)
     assert (response.status, body_of(response)) == (404, {"__type": "ResourceNotFoundException", "Message": "gone"})
 
     state.backend_object.raises = LimitExceededException("too many")
-    response = dispatch("POST", f"{CHATBOT}/create-custom-action", JSON,
+    response = dispatch("chatbot", "POST", f"{CHATBOT}/create-custom-action", JSON,
                         b'{"ActionName": "a", "Definition": {"CommandText": "x"}}', state)
     assert (response.status, body_of(response)) == (403, {"__type": "LimitExceededException", "message": "too many"})
 
@@ -159,7 +160,7 @@ def test_success_answers_the_models_status_and_only_the_output_shapes_members(
         "AccountPreferences": {"UserAuthorizationRequired": False, "TrainingDataCollectionEnabled": None},
         "NotInTheModel": "dropped",
     }
-    response = dispatch("POST", CHATBOT + path, JSON, body, state)
+    response = dispatch("chatbot", "POST", CHATBOT + path, JSON, body, state)
     assert response.status == status
     assert response.headers["x-amzn-RequestId"]
     if response_body is None:
@@ -170,7 +171,7 @@ def test_success_answers_the_models_status_and_only_the_output_shapes_members(
 
 def test_members_reach_the_backend_as_snake_case_keywords(state: StubState) -> None:
     state.backend_object.answer = {}
-    dispatch("POST", f"{CHATBOT}/list-custom-actions", JSON, b'{"MaxResults": 5, "Unknown": 1}', state)
+    dispatch("chatbot", "POST", f"{CHATBOT}/list-custom-actions", JSON, b'{"MaxResults": 5, "Unknown": 1}', state)
     [(_, arguments)] = state.backend_object.calls
     assert arguments == {"max_results": 5}
 
@@ -196,7 +197,7 @@ def test_the_calling_account_is_resolved_in_order(
         monkeypatch.setenv("MOTO_ACCOUNT_ID", environment)
     state.account = mock_account
     state.backend_object.answer = {}
-    dispatch("POST", f"{CHATBOT}/get-account-preferences", headers, b"", state)
+    dispatch("chatbot", "POST", f"{CHATBOT}/get-account-preferences", headers, b"", state)
     [(caller, _)] = state.backend_object.calls
     assert caller.account_id == expected
 
@@ -214,7 +215,7 @@ def test_the_region_comes_from_the_signature_else_the_host(
     state: StubState, url: str, headers: Dict[str, str], region: str, partition: str
 ) -> None:
     state.backend_object.answer = {}
-    dispatch("POST", f"{url}/get-account-preferences", headers, b"", state)
+    dispatch("chatbot", "POST", f"{url}/get-account-preferences", headers, b"", state)
     [(caller, _)] = state.backend_object.calls
     assert (caller.region, caller.partition) == (region, partition)
 
@@ -222,14 +223,16 @@ def test_the_region_comes_from_the_signature_else_the_host(
 def test_headers_are_matched_without_regard_to_case(state: StubState) -> None:
     headers = {key.lower(): value for key, value in signed("111122223333").items()}
     state.backend_object.answer = {}
-    dispatch("POST", f"{CHATBOT}/get-account-preferences", headers, b"", state)
+    dispatch("chatbot", "POST", f"{CHATBOT}/get-account-preferences", headers, b"", state)
     assert state.backend_object.calls[0][0].account_id == "111122223333"
 
 
 def test_a_real_state_serves_the_support_app_end_to_end() -> None:
     state = MockState()
     state.support_app.authorize_slack_workspace("123456789012", "T1", "acme")
-    response = dispatch("POST", f"{SUPPORT_APP}/control/list-slack-workspace-configurations", JSON, b"", state)
+    response = dispatch(
+        "support-app", "POST", f"{SUPPORT_APP}/control/list-slack-workspace-configurations", JSON, b"", state
+    )
     assert response.status == 200
     assert body_of(response)["slackWorkspaceConfigurations"][0]["teamName"] == "acme"
 
@@ -238,8 +241,8 @@ def test_a_real_state_serves_the_support_app_end_to_end() -> None:
 def test_header_names_match_without_regard_to_case_in_any_mapping(state: StubState, wrap: Any) -> None:
     headers = wrap({"AUTHORIZATION": signed("111122223333")["Authorization"], "content-TYPE": "text/plain"})
     state.backend_object.answer = {}
-    assert dispatch("POST", f"{CHATBOT}/get-account-preferences", headers, b"{}", state).status == 415
-    dispatch("POST", f"{CHATBOT}/get-account-preferences", headers, b"", state)
+    assert dispatch("chatbot", "POST", f"{CHATBOT}/get-account-preferences", headers, b"{}", state).status == 415
+    dispatch("chatbot", "POST", f"{CHATBOT}/get-account-preferences", headers, b"", state)
     assert state.backend_object.calls[0][0].account_id == "111122223333"
 
 
@@ -248,7 +251,7 @@ def test_case_insensitive_header_mappings_are_read_as_they_are(state: StubState)
 
     headers = HeadersDict({"authorization": signed("111122223333")["Authorization"], "content-type": "text/xml"})
     state.backend_object.answer = {}
-    response = dispatch("POST", f"{CHATBOT}/get-account-preferences", headers, b"<a/>", state)
+    response = dispatch("chatbot", "POST", f"{CHATBOT}/get-account-preferences", headers, b"<a/>", state)
     assert response.status == 415
-    dispatch("POST", f"{CHATBOT}/get-account-preferences", headers, b"", state)
+    dispatch("chatbot", "POST", f"{CHATBOT}/get-account-preferences", headers, b"", state)
     assert state.backend_object.calls[0][0].account_id == "111122223333"

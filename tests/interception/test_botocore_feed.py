@@ -2,7 +2,6 @@
 
 import unittest.mock
 from typing import Any, Iterator
-from unittest.mock import ANY
 
 import boto3
 import botocore.session
@@ -14,7 +13,7 @@ from botocore.exceptions import EndpointConnectionError
 from botocore.hooks import HierarchicalEmitter
 from moto import mock_aws
 
-from chatbot_mock import _interception, mock_chatbot
+from chatbot_mock import interception, mock_chatbot
 
 TEAM = "T012ABCDEFG"
 # One attempt: a refused connection must fail at once, not after retries.
@@ -88,26 +87,31 @@ def test_handlers_that_only_watch_requests_still_see_them(credentials: None) -> 
     assert seen == ["https://chatbot.us-east-1.amazonaws.com/get-account-preferences"]
 
 
-def test_stop_leaves_a_patch_made_on_top_and_botocore_keeps_working(credentials: None) -> None:
+def test_a_patch_made_on_top_of_emit_never_makes_botocore_recurse(credentials: None) -> None:
+    # Another library wraps emit while a mock is on, and the mock stops and starts again.
     mock = mock_chatbot().start()
-    botocore_emit = _interception._BOTOCORE_EMIT
-    patch = unittest.mock.patch.object(HierarchicalEmitter, "emit", autospec=True, side_effect=botocore_emit)
+    patch = unittest.mock.patch.object(HierarchicalEmitter, "emit", autospec=True, side_effect=HierarchicalEmitter.emit)
     patch.start()
-    mock.stop()
-    patch.stop()
-    boto3.client("sts", region_name="us-east-1")  # emits events: must not fail
+    try:
+        mock.stop()
+        boto3.client("sts", region_name="us-east-1")  # emits events: must not recurse
+        with mock_chatbot():
+            assert boto3.client("chatbot", region_name="us-east-1").get_account_preferences()["AccountPreferences"]
+            boto3.client("sts", region_name="us-east-1")
+    finally:
+        patch.stop()
     with mock_chatbot():
         assert boto3.client("chatbot", region_name="us-east-1").get_account_preferences()["AccountPreferences"]
-    assert HierarchicalEmitter.emit is botocore_emit
 
 
-def test_a_call_racing_the_stop_still_reaches_botocore() -> None:
-    # A thread already inside the wrapper when another thread stops the mock.
-    emitter = HierarchicalEmitter()
-    emitter.register("custom-event", lambda **_: "handled")
+def test_the_hooks_go_in_once_and_stay_however_often_mocks_start_and_stop() -> None:
     with mock_chatbot():
-        pass
-    assert _interception._emit(emitter, "custom-event") == [(ANY, "handled")]
+        installed = HierarchicalEmitter.__dict__["emit"]
+    for _ in range(3):
+        with mock_chatbot(), mock_chatbot():
+            assert HierarchicalEmitter.__dict__["emit"] is installed
+        assert HierarchicalEmitter.__dict__["emit"] is installed
+    assert interception.active_state() is None
 
 
 class RecordingHttpSession:
@@ -145,14 +149,6 @@ def test_the_mocked_services_are_not_answered_after_stop(credentials: None) -> N
         assert team_ids(client) == []
     with pytest.raises(EndpointConnectionError):
         team_ids(client)
-
-
-def test_stop_restores_botocore_exactly() -> None:
-    original = HierarchicalEmitter.emit
-    with mock_chatbot():
-        assert HierarchicalEmitter.emit is not original
-    assert HierarchicalEmitter.emit is original
-    assert _interception.active_state() is None
 
 
 @pytest.mark.parametrize("moto_outside", [True, False], ids=["moto outside", "moto inside"])

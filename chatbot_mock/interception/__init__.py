@@ -1,0 +1,59 @@
+"""The feeds: every kind of client's request for the two services reaches the one
+dispatch path, and nothing else is touched.
+
+- :mod:`.botocore_feed` answers the ``before-send`` event of botocore clients, sync
+  (boto3) and async (aiobotocore, aioboto3) alike, and gives botocore's credential
+  lookup the mock's fake credentials when the environment has none.
+- :mod:`.requests_feed` answers ``requests`` sessions sending to the services' endpoints.
+
+The hooks go in once per process, on the first start, and stay. Starting and stopping
+a mock only flips :mod:`.switch`, so no order of starts, stops, moto's mocks and other
+libraries' patches can stack them, unwind them wrongly or leave one behind. Switched
+off, each hook costs one attribute check.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import TYPE_CHECKING, Optional, Tuple
+
+from chatbot_mock.interception import switch
+
+if TYPE_CHECKING:
+    from chatbot_mock._state import MockState
+
+_installing = threading.Lock()
+_installed = False
+
+
+def install() -> None:
+    """Put every hook in place, once per process."""
+    global _installed
+    if _installed:
+        return
+    with _installing:
+        if _installed:
+            return
+        from chatbot_mock.interception import botocore_feed, requests_feed
+
+        botocore_feed.install()
+        requests_feed.install()
+        _installed = True
+
+
+def activate(state: MockState, fake_credentials: Optional[Tuple[str, str]]) -> None:
+    """Answer the two services from ``state`` until :func:`deactivate`. With
+    ``fake_credentials`` (access key id, secret), botocore's credential lookup gets
+    them whenever the environment holds none."""
+    install()
+    switch.credentials = fake_credentials
+    switch.active = state
+
+
+def deactivate() -> None:
+    switch.active = None
+    switch.credentials = None
+
+
+def active_state() -> Optional[MockState]:
+    return switch.active

@@ -1,0 +1,172 @@
+"""botocore's clients, sync and async: their requests for the two services, answered.
+
+One hook on ``HierarchicalEmitter.emit``, which every client's events go through
+whenever the client or its session was made. For ``before-send.<service>.<Operation>``
+of a mocked service, the handlers registered for the event still run first (a user's
+recorder sees the request; a handler that raises stops the call before any state
+changes), then the mock's answer is put first: botocore takes the first response that
+is not None, so moto's handler, which answers hosts it does not know, never wins. The
+event names the service, so no other service's request is ever taken, whatever its
+host. aiobotocore's emitter returns a coroutine from the same ``emit``; its answer is
+awaited the same way and given the response type aiobotocore reads.
+
+A second hook makes botocore's environment credential provider fall back on the mock's
+fake credentials when the environment has none, so a mock is never on without
+credentials, whatever another library did to ``os.environ`` meanwhile.
+"""
+
+from __future__ import annotations
+
+import inspect
+import sys
+from typing import Any, Awaitable, Dict, Iterator, List, Mapping, Optional, Tuple
+
+import wrapt
+from botocore.awsrequest import AWSPreparedRequest, AWSResponse
+from botocore.credentials import Credentials
+
+from chatbot_mock.interception import switch
+from chatbot_mock.protocol.dispatch import Backends, HttpResponse, dispatch
+from chatbot_mock.protocol.model import services_by_event_name
+
+_BEFORE_SEND = "before-send."
+#: botocore's event name of each mocked service -> its service name; filled at install.
+_SERVICES: Mapping[str, str] = {}
+
+
+def install() -> None:
+    global _SERVICES
+    _SERVICES = dict(services_by_event_name())
+    wrapt.wrap_function_wrapper("botocore.hooks", "HierarchicalEmitter.emit", _emit)
+    wrapt.wrap_function_wrapper("botocore.credentials", "EnvProvider.load", _env_credentials)
+    # aiobotocore overrides the provider's load with a coroutine; hook it when it loads.
+    wrapt.register_post_import_hook(_install_async_credentials, "aiobotocore.credentials")
+
+
+def _install_async_credentials(module: Any) -> None:
+    if hasattr(module, "AioEnvProvider"):
+        wrapt.wrap_function_wrapper(module, "AioEnvProvider.load", _async_env_credentials)
+
+
+# -- the before-send hook -----------------------------------------------------------------
+
+
+def answer_from_mock(**_: Any) -> None:
+    """Stands for the mock in the (handler, response) pairs that ``emit`` returns."""
+
+
+def _emit(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
+    state = switch.active
+    if state is None:
+        return wrapped(*args, **kwargs)
+    event_name = args[0] if args else kwargs.get("event_name", "")
+    if not event_name.startswith(_BEFORE_SEND):
+        return wrapped(*args, **kwargs)
+    service = _SERVICES.get(event_name[len(_BEFORE_SEND) :].partition(".")[0])
+    request = kwargs.get("request")
+    if service is None or request is None:
+        return wrapped(*args, **kwargs)
+    responses = wrapped(*args, **kwargs)
+    if inspect.isawaitable(responses):
+        return _answer_async_client(responses, service, request, state)
+    return [(answer_from_mock, _answer(service, request, state)), *responses]
+
+
+def _answer(service: str, request: AWSPreparedRequest, state: Backends) -> AWSResponse:
+    response = _dispatch(service, request, state)
+    return AWSResponse(request.url, response.status, response.headers, _RawBody(response.body))
+
+
+async def _answer_async_client(
+    pending: Awaitable[List[Tuple[Any, Any]]], service: str, request: AWSPreparedRequest, state: Backends
+) -> List[Tuple[Any, Any]]:
+    # Everything that can fail is settled before the backend runs: a refused call
+    # must change no state.
+    try:
+        response_class = _aiobotocore_response_class()
+    except BaseException:
+        if inspect.iscoroutine(pending):
+            pending.close()
+        raise
+    responses = await pending
+    response = _dispatch(service, request, state)
+    answer = response_class(request.url, response.status, response.headers, _AsyncRawBody(response.body))
+    return [(answer_from_mock, answer), *responses]
+
+
+def _aiobotocore_response_class() -> Any:
+    # An aiobotocore emitter means aiobotocore's HTTP layer, which imports this, is loaded.
+    module = sys.modules.get("aiobotocore.awsrequest")
+    response_class = getattr(module, "AioAWSResponse", None)
+    if response_class is None:
+        raise RuntimeError(
+            "chatbot_mock answers async botocore clients with aiobotocore's AioAWSResponse, "
+            "and aiobotocore.awsrequest has none: this aiobotocore is not supported"
+        )
+    return response_class
+
+
+def _dispatch(service: str, request: AWSPreparedRequest, state: Backends) -> HttpResponse:
+    return dispatch(service, request.method, request.url, request.headers, _request_body(request), state)
+
+
+def _request_body(request: AWSPreparedRequest) -> bytes:
+    body = request.body
+    if body is None:
+        return b""
+    if isinstance(body, str):
+        return body.encode("utf-8")
+    if hasattr(body, "read"):
+        position = body.tell() if hasattr(body, "tell") else None
+        data = body.read()
+        if position is not None:
+            body.seek(position)
+        return data if isinstance(data, bytes) else str(data).encode("utf-8")
+    return bytes(body)
+
+
+class _RawBody:
+    """The raw stream botocore reads a response body from."""
+
+    __slots__ = ("_body",)
+
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+
+    def stream(self, **_: Any) -> Iterator[bytes]:
+        yield self._body
+
+
+class _AsyncRawBody:
+    """The raw stream aiobotocore awaits a response body from."""
+
+    __slots__ = ("_body",)
+
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+
+    async def read(self, *_: Any) -> bytes:
+        return self._body
+
+
+# -- the credential fallback --------------------------------------------------------------
+
+
+def _env_credentials(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
+    found = wrapped(*args, **kwargs)
+    fake = switch.credentials
+    if found is None and fake is not None:
+        return Credentials(*fake, method=instance.METHOD)
+    return found
+
+
+def _async_env_credentials(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
+    async def load() -> Optional[Any]:
+        found = await wrapped(*args, **kwargs)
+        fake = switch.credentials
+        if found is None and fake is not None:
+            credentials_class = getattr(sys.modules[type(instance).__module__], "AioCredentials", Credentials)
+            return credentials_class(*fake, method=instance.METHOD)
+        return found
+
+    return load()

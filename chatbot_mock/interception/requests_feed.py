@@ -1,0 +1,104 @@
+"""``requests``: a request to a Chatbot or Support App endpoint, answered.
+
+One hook on ``requests.Session.get_adapter``, put in when ``requests`` is first imported.
+While a mock is on, a URL on one of the services' hosts (every partition, FIPS and
+dual-stack included) gets :class:`EndpointAdapter`; every other URL gets the adapter it
+would have had, untouched. moto's own ``requests`` mock, like ``responses.activate``,
+patches ``HTTPAdapter.send``, which the endpoint adapter overrides, so each mock answers
+its own hosts whichever started first and whatever order they stop in.
+
+The adapter hands the request to the one dispatch path; ``responses`` turns the answer
+into the urllib3 response that ``requests`` builds its ``Response`` from, as it does for
+its own mocks. The account comes from the request's SigV4 signature, as for botocore.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Dict, Mapping, Optional, Pattern, Tuple, Union
+
+import wrapt
+
+from chatbot_mock.interception import switch
+from chatbot_mock.protocol.dispatch import dispatch
+from chatbot_mock.protocol.model import services_by_endpoint_prefix
+
+_DNS_SUFFIXES = r"amazonaws\.com|amazonaws\.com\.cn|api\.aws|api\.amazonwebservices\.com\.cn"
+_endpoint: Optional[Pattern[str]] = None
+_services: Mapping[str, str] = {}
+_adapter: Any = None
+
+
+def install() -> None:
+    global _endpoint, _services
+    _services = dict(services_by_endpoint_prefix())
+    prefixes = "|".join(re.escape(prefix) for prefix in _services)
+    _endpoint = re.compile(
+        rf"https?://(?P<prefix>{prefixes})(?:-fips)?\.[a-z0-9-]+\.(?:{_DNS_SUFFIXES})(?::\d+)?(?:[/?#]|$)",
+        re.IGNORECASE,
+    )
+    # ``requests`` is imported by whoever uses it, never by the mock: the hook waits for it.
+    wrapt.register_post_import_hook(_install_hook, "requests")
+
+
+def _install_hook(_: Any) -> None:
+    global _adapter
+    _adapter = _make_adapter()
+    wrapt.wrap_function_wrapper("requests.sessions", "Session.get_adapter", _get_adapter)
+
+
+def service_for_url(url: str) -> Optional[str]:
+    """The mocked service whose endpoint ``url`` is on, else ``None``."""
+    match = _endpoint.match(url) if _endpoint is not None else None
+    return _services.get(match.group("prefix").lower()) if match else None
+
+
+def _get_adapter(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
+    if switch.active is not None:
+        url = args[0] if args else kwargs.get("url", "")
+        if service_for_url(str(url)) is not None:
+            return _adapter
+    return wrapped(*args, **kwargs)
+
+
+def _make_adapter() -> Any:
+    import responses
+    from requests import ConnectionError, PreparedRequest, Response
+    from requests.adapters import HTTPAdapter
+
+    def answer(request: PreparedRequest) -> Union[Exception, Tuple[int, Mapping[str, str], bytes]]:
+        state = switch.active
+        url = str(request.url)
+        service = service_for_url(url)
+        if state is None or service is None:
+            # The mock stopped between choosing this adapter and sending.
+            return ConnectionError(f"chatbot_mock is no longer on to answer {request.method} {url}")
+        headers: Mapping[str, Any] = request.headers
+        response = dispatch(service, str(request.method), url, headers, _body(request.body), state)
+        return response.status, response.headers, response.body
+
+    # The URL and method are checked above; this only shapes the answer.
+    assert _endpoint is not None, "install() compiles the endpoint pattern first"
+    shaped = responses.CallbackResponse(method="POST", url=_endpoint, callback=answer, content_type=None)
+
+    class EndpointAdapter(HTTPAdapter):
+        """Answers Chatbot and Support App endpoints from the active mock."""
+
+        def send(self, request: PreparedRequest, *args: Any, **kwargs: Any) -> Response:
+            return self.build_response(request, shaped.get_response(request))
+
+    return EndpointAdapter()
+
+
+def _body(body: Any) -> bytes:
+    if body is None:
+        return b""
+    if isinstance(body, str):
+        return body.encode("utf-8")
+    if isinstance(body, (bytes, bytearray)):
+        return bytes(body)
+    if hasattr(body, "read"):
+        data = body.read()
+        return data.encode("utf-8") if isinstance(data, str) else bytes(data)
+    # A generator of chunks: requests sends it chunked.
+    return b"".join(chunk.encode("utf-8") if isinstance(chunk, str) else bytes(chunk) for chunk in body)
