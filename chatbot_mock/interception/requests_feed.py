@@ -24,6 +24,9 @@ from chatbot_mock.protocol.dispatch import dispatch
 from chatbot_mock.protocol.model import services_by_endpoint_prefix
 
 _DNS_SUFFIXES = r"amazonaws\.com|amazonaws\.com\.cn|api\.aws|api\.amazonwebservices\.com\.cn"
+#: A region's shape (us-east-1, us-gov-west-1, cn-north-1), so that an S3 bucket named
+#: ``chatbot`` (``chatbot.s3.amazonaws.com``) is never taken for the service.
+_REGION = r"[a-z]{2}(?:-[a-z]+)+-[0-9]+"
 _endpoint: Optional[Pattern[str]] = None
 _services: Mapping[str, str] = {}
 _adapter: Any = None
@@ -34,7 +37,7 @@ def install() -> None:
     _services = dict(services_by_endpoint_prefix())
     prefixes = "|".join(re.escape(prefix) for prefix in _services)
     _endpoint = re.compile(
-        rf"https?://(?P<prefix>{prefixes})(?:-fips)?\.[a-z0-9-]+\.(?:{_DNS_SUFFIXES})(?::\d+)?(?:[/?#]|$)",
+        rf"https?://(?P<prefix>{prefixes})(?:-fips)?\.{_REGION}\.(?:{_DNS_SUFFIXES})(?::\d+)?(?:[/?#]|$)",
         re.IGNORECASE,
     )
     # ``requests`` is imported by whoever uses it, never by the mock: the hook waits for it.

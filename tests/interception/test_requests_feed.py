@@ -1,0 +1,140 @@
+"""``requests`` sent to the two services' endpoints are answered by the same dispatch
+path and state as botocore's; every other ``requests`` call goes where it would have."""
+
+import json
+from typing import Any, Dict, Optional
+
+import boto3
+import pytest
+import requests
+import responses
+from botocore.auth import SigV4Auth
+from botocore.awsrequest import AWSRequest
+from botocore.credentials import Credentials
+from moto import mock_aws
+
+from chatbot_mock import mock_chatbot
+
+TEAM = "T012ABCDEFG"
+LIST_WORKSPACES = "/control/list-slack-workspace-configurations"
+
+
+def signed_post(
+    url: str,
+    body: Optional[Dict[str, Any]] = None,
+    access_key: str = "AKIAIOSFODNN7EXAMPLE",
+    region: str = "us-east-1",
+    service: str = "supportapp",
+    session: Optional[requests.Session] = None,
+) -> requests.Response:
+    """POST a JSON body signed with SigV4, as any SDK-less client of the service would."""
+    data = json.dumps(body or {})
+    request = AWSRequest("POST", url, data=data, headers={"Content-Type": "application/json"})
+    SigV4Auth(Credentials(access_key, "secret"), service, region).add_auth(request)
+    return (session or requests.Session()).post(url, data=data, headers=dict(request.headers.items()))
+
+
+@pytest.mark.parametrize(
+    "host, region",
+    [
+        ("supportapp.us-east-1.amazonaws.com", "us-east-1"),
+        ("supportapp.cn-north-1.amazonaws.com.cn", "cn-north-1"),
+        ("supportapp.us-gov-west-1.amazonaws.com", "us-gov-west-1"),
+        ("supportapp-fips.us-east-1.amazonaws.com", "us-east-1"),
+        ("supportapp.us-east-1.api.aws", "us-east-1"),
+    ],
+)
+def test_a_signed_request_to_a_service_endpoint_is_answered_from_the_mocks_state(host: str, region: str) -> None:
+    with mock_chatbot() as mock:
+        mock.support_app.authorize_slack_workspace(TEAM, "acme")
+        response = signed_post(f"https://{host}{LIST_WORKSPACES}", region=region)
+    assert response.status_code == 200
+    assert response.headers["Content-Type"] == "application/json"
+    assert response.headers["x-amzn-RequestId"]
+    assert [w["teamId"] for w in response.json()["slackWorkspaceConfigurations"]] == [TEAM]
+
+
+def test_requests_and_boto3_share_one_state_and_the_account_comes_from_the_signature() -> None:
+    with mock_chatbot():
+        created = signed_post(
+            "https://chatbot.us-east-1.amazonaws.com/create-custom-action",
+            {"ActionName": "restart", "Definition": {"CommandText": "echo restart"}},
+            access_key="111122223333",
+            service="chatbot",
+        )
+        assert created.status_code == 201, created.text
+        assert created.json()["CustomActionArn"] == "arn:aws:chatbot::111122223333:custom-action/restart"
+        boto = boto3.client(
+            "chatbot", region_name="us-east-1", aws_access_key_id="111122223333", aws_secret_access_key="x"
+        )
+        assert boto.list_custom_actions()["CustomActions"] == [created.json()["CustomActionArn"]]
+        # Another account sees nothing.
+        assert boto3.client("chatbot", region_name="us-east-1").list_custom_actions()["CustomActions"] == []
+
+
+def test_errors_arrive_in_the_services_wire_format() -> None:
+    with mock_chatbot():
+        response = signed_post(
+            "https://chatbot.us-east-1.amazonaws.com/delete-custom-action",
+            {"CustomActionArn": "arn:aws:chatbot::123456789012:custom-action/missing"},
+            service="chatbot",
+        )
+    assert response.status_code == 404
+    assert response.headers["x-amzn-ErrorType"] == "ResourceNotFoundException"
+    assert response.json()["__type"] == "ResourceNotFoundException"
+
+
+def test_session_hooks_and_plain_requests_functions_see_the_mocks_response() -> None:
+    seen = []
+    session = requests.Session()
+    session.hooks["response"].append(lambda response, **_: seen.append(response.status_code))
+    with mock_chatbot():
+        signed_post(f"https://supportapp.us-east-1.amazonaws.com{LIST_WORKSPACES}", session=session)
+        assert requests.post(f"https://supportapp.us-east-1.amazonaws.com{LIST_WORKSPACES}").status_code in (200, 400)
+    assert seen == [200]
+
+
+@responses.activate
+def test_other_hosts_pass_through_to_whatever_is_underneath() -> None:
+    # A host that merely starts like a service's (and an S3 bucket named like one) is not taken.
+    responses.add(responses.GET, "https://chatbot.example.com/x", body="theirs")
+    responses.add(responses.GET, "https://chatbot.s3.amazonaws.com/x", body="bucket")
+    responses.add(responses.GET, "https://chatbot.us-east-1.s3.amazonaws.com/x", body="dotted bucket")
+    with mock_chatbot():
+        assert requests.get("https://chatbot.example.com/x").text == "theirs"
+        assert requests.get("https://chatbot.s3.amazonaws.com/x").text == "bucket"
+        assert requests.get("https://chatbot.us-east-1.s3.amazonaws.com/x").text == "dotted bucket"
+
+
+@responses.activate
+def test_after_stop_the_services_endpoints_are_left_alone() -> None:
+    responses.add(responses.POST, f"https://supportapp.us-east-1.amazonaws.com{LIST_WORKSPACES}", body="underneath")
+    with mock_chatbot():
+        pass
+    assert signed_post(f"https://supportapp.us-east-1.amazonaws.com{LIST_WORKSPACES}").text == "underneath"
+
+
+@pytest.mark.parametrize("moto_outside", [True, False], ids=["moto outside", "moto inside"])
+def test_beside_moto_each_answers_its_own_requests_in_either_nesting(moto_outside: bool) -> None:
+    # moto answers its services' requests through its own requests mock.
+    outer, inner = (mock_aws(), mock_chatbot()) if moto_outside else (mock_chatbot(), mock_aws())
+    with outer, inner:
+        boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="chatops")
+        listing = requests.get("https://chatops.s3.amazonaws.com/", timeout=5)
+        assert listing.status_code == 200 and b"ListBucketResult" in listing.content
+        ours = signed_post(f"https://supportapp.us-east-1.amazonaws.com{LIST_WORKSPACES}")
+        assert ours.status_code == 200 and ours.json() == {"slackWorkspaceConfigurations": []}
+
+
+def test_beside_moto_stopped_out_of_order_both_keep_answering_their_own() -> None:
+    moto, ours = mock_aws(), mock_chatbot()
+    moto.start()
+    ours.start()
+    moto.stop()  # out of nesting order
+    try:
+        assert signed_post(f"https://supportapp.us-east-1.amazonaws.com{LIST_WORKSPACES}").status_code == 200
+    finally:
+        ours.stop()
+    with mock_aws():
+        boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="chatops")
+        assert requests.get("https://chatops.s3.amazonaws.com/", timeout=5).status_code == 200

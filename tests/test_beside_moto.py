@@ -1,0 +1,149 @@
+"""Working beside moto's ``mock_aws``: one account per access key, and an environment
+that ends as it began whatever order the two mocks stop in."""
+
+import os
+import warnings
+from typing import Dict, Iterator, Optional
+
+import boto3
+import pytest
+from moto import mock_aws
+
+from chatbot_mock import mock_chatbot
+
+TEAM = "T012ABCDEFG"
+CREDENTIALS = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_DEFAULT_REGION")
+
+
+@pytest.fixture
+def shell(monkeypatch: pytest.MonkeyPatch, tmp_path: object) -> Iterator[Dict[str, Optional[str]]]:
+    """A developer's shell: real-looking credentials in the environment, no config files."""
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAREALKEY")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "real-secret")
+    monkeypatch.setenv("AWS_SESSION_TOKEN", "real-token")
+    monkeypatch.delenv("AWS_DEFAULT_REGION", raising=False)
+    monkeypatch.delenv("AWS_PROFILE", raising=False)
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", os.path.join(str(tmp_path), "none"))
+    monkeypatch.setenv("AWS_CONFIG_FILE", os.path.join(str(tmp_path), "none"))
+    yield environment()
+
+
+def environment() -> Dict[str, Optional[str]]:
+    return {name: os.environ.get(name) for name in CREDENTIALS}
+
+
+def alias() -> Optional[str]:
+    return boto3.client("support-app", region_name="us-east-1").get_account_alias().get("accountAlias")
+
+
+# -- accounts ------------------------------------------------------------------------------------
+
+
+def test_assume_role_credentials_from_moto_act_in_the_roles_account() -> None:
+    with mock_aws(), mock_chatbot():
+        sts = boto3.client("sts", region_name="us-east-1")
+        assumed = sts.assume_role(RoleArn="arn:aws:iam::222222222222:role/chatops", RoleSessionName="ops")
+        keys = assumed["Credentials"]
+        session = boto3.Session(
+            aws_access_key_id=keys["AccessKeyId"],
+            aws_secret_access_key=keys["SecretAccessKey"],
+            aws_session_token=keys["SessionToken"],
+            region_name="us-east-1",
+        )
+        # moto and the mock agree on who this is.
+        assert session.client("sts").get_caller_identity()["Account"] == "222222222222"
+        arn = session.client("chatbot").create_custom_action(
+            ActionName="restart", Definition={"CommandText": "echo restart"}
+        )["CustomActionArn"]
+        assert arn == "arn:aws:chatbot::222222222222:custom-action/restart"
+        assert boto3.client("chatbot", region_name="us-east-1").list_custom_actions()["CustomActions"] == []
+
+
+def test_a_key_moto_issued_beats_as_account_as_a_signature_does() -> None:
+    with mock_aws(), mock_chatbot() as mock:
+        iam = boto3.client("iam", region_name="us-east-1")
+        iam.create_user(UserName="ops")
+        key = iam.create_access_key(UserName="ops")["AccessKey"]  # in moto's default account
+        as_user = boto3.client(
+            "support-app",
+            region_name="us-east-1",
+            aws_access_key_id=key["AccessKeyId"],
+            aws_secret_access_key=key["SecretAccessKey"],
+        )
+        with mock.as_account("333344445555"):
+            as_user.put_account_alias(accountAlias="ops")
+            assert alias() is None  # 333344445555 has none
+        assert alias() == "ops"  # 123456789012 has it
+
+
+def test_a_key_moto_issued_means_nothing_once_moto_is_off() -> None:
+    with mock_aws():
+        sts = boto3.client("sts", region_name="us-east-1")
+        keys = sts.assume_role(RoleArn="arn:aws:iam::222222222222:role/chatops", RoleSessionName="ops")["Credentials"]
+    with mock_chatbot():
+        client = boto3.client(
+            "chatbot",
+            region_name="us-east-1",
+            aws_access_key_id=keys["AccessKeyId"],
+            aws_secret_access_key=keys["SecretAccessKey"],
+        )
+        arn = client.create_custom_action(ActionName="restart", Definition={"CommandText": "echo"})["CustomActionArn"]
+        assert ":123456789012:" in arn
+
+
+# -- the environment, whatever the stop order -------------------------------------------------
+
+
+@pytest.mark.parametrize("moto_outside", [True, False], ids=["moto outside", "moto inside"])
+def test_nested_in_order_the_environment_ends_as_it_began(
+    shell: Dict[str, Optional[str]], moto_outside: bool
+) -> None:
+    outer, inner = (mock_aws(), mock_chatbot()) if moto_outside else (mock_chatbot(), mock_aws())
+    with outer, inner:
+        assert alias() is None
+    assert environment() == shell
+
+
+def test_moto_started_first_and_stopped_first_leaves_the_environment_exact_and_the_mock_with_credentials(
+    shell: Dict[str, Optional[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("AWS_ACCESS_KEY_ID")
+    monkeypatch.delenv("AWS_SECRET_ACCESS_KEY")
+    before = environment()
+    moto, ours = mock_aws(), mock_chatbot()
+    moto.start()
+    ours.start()
+    moto.stop()  # puts back what it found: no credentials at all
+    try:
+        assert "AWS_ACCESS_KEY_ID" not in os.environ
+        # Still on, and still answering: the mock gives botocore its fake credentials.
+        assert alias() is None
+    finally:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")
+            ours.stop()
+    assert environment() == before
+
+
+def test_the_mock_stopped_while_moto_started_after_it_is_on_warns_and_says_why(
+    shell: Dict[str, Optional[str]],
+) -> None:
+    ours, moto = mock_chatbot(), mock_aws()
+    ours.start()
+    moto.start()
+    with pytest.warns(RuntimeWarning, match="mock_aws, started after it, is still on"):
+        ours.stop()
+    # moto keeps its own credentials while it is on; nothing was taken from under it.
+    assert os.environ["AWS_ACCESS_KEY_ID"] == "FOOBARKEY"
+    assert boto3.client("s3", region_name="us-east-1").list_buckets()["Buckets"] == []
+    moto.stop()
+
+
+def test_stopping_in_order_gives_no_warning(shell: Dict[str, Optional[str]]) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with mock_chatbot(), mock_aws():
+            pass
+        with mock_aws(), mock_chatbot():
+            pass
+    assert environment() == shell
