@@ -2,7 +2,7 @@
 path and state as botocore's; every other ``requests`` call goes where it would have."""
 
 import json
-from typing import Any, Dict, Optional
+from typing import Any, Dict, Iterator, Optional
 
 import boto3
 import pytest
@@ -17,6 +17,14 @@ from chatbot_mock import mock_chatbot
 
 TEAM = "T012ABCDEFG"
 LIST_WORKSPACES = "/control/list-slack-workspace-configurations"
+
+
+@pytest.fixture
+def offline() -> Iterator[None]:
+    """Whatever the mock does not answer is refused here instead of reaching the network
+    (the mock's adapter overrides ``HTTPAdapter.send``, which this patches)."""
+    with responses.RequestsMock(assert_all_requests_are_fired=False):
+        yield
 
 
 def signed_post(
@@ -44,7 +52,9 @@ def signed_post(
         ("supportapp.us-east-1.api.aws", "us-east-1"),
     ],
 )
-def test_a_signed_request_to_a_service_endpoint_is_answered_from_the_mocks_state(host: str, region: str) -> None:
+def test_a_signed_request_to_a_service_endpoint_is_answered_from_the_mocks_state(
+    offline: None, host: str, region: str
+) -> None:
     with mock_chatbot() as mock:
         mock.support_app.authorize_slack_workspace(TEAM, "acme")
         response = signed_post(f"https://{host}{LIST_WORKSPACES}", region=region)
@@ -54,7 +64,7 @@ def test_a_signed_request_to_a_service_endpoint_is_answered_from_the_mocks_state
     assert [w["teamId"] for w in response.json()["slackWorkspaceConfigurations"]] == [TEAM]
 
 
-def test_requests_and_boto3_share_one_state_and_the_account_comes_from_the_signature() -> None:
+def test_requests_and_boto3_share_one_state_and_the_account_comes_from_the_signature(offline: None) -> None:
     with mock_chatbot():
         created = signed_post(
             "https://chatbot.us-east-1.amazonaws.com/create-custom-action",
@@ -72,7 +82,7 @@ def test_requests_and_boto3_share_one_state_and_the_account_comes_from_the_signa
         assert boto3.client("chatbot", region_name="us-east-1").list_custom_actions()["CustomActions"] == []
 
 
-def test_errors_arrive_in_the_services_wire_format() -> None:
+def test_errors_arrive_in_the_services_wire_format(offline: None) -> None:
     with mock_chatbot():
         response = signed_post(
             "https://chatbot.us-east-1.amazonaws.com/delete-custom-action",
@@ -84,7 +94,7 @@ def test_errors_arrive_in_the_services_wire_format() -> None:
     assert response.json()["__type"] == "ResourceNotFoundException"
 
 
-def test_session_hooks_and_plain_requests_functions_see_the_mocks_response() -> None:
+def test_session_hooks_and_plain_requests_functions_see_the_mocks_response(offline: None) -> None:
     seen = []
     session = requests.Session()
     session.hooks["response"].append(lambda response, **_: seen.append(response.status_code))
