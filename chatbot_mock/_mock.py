@@ -10,17 +10,14 @@ from __future__ import annotations
 import contextlib
 import functools
 import inspect
-import os
-import sys
 import threading
 import unittest
-import warnings
 from types import TracebackType
 from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Type, TypeVar, Union, overload
 
 import wrapt
 
-from chatbot_mock import interception
+from chatbot_mock import _environment, interception
 from chatbot_mock._state import DEFAULT_SETTINGS, SETTING_MINIMUMS, MockState
 from chatbot_mock.chatbot.console import ChatbotConsole
 from chatbot_mock.store.identity import is_account_id
@@ -29,19 +26,8 @@ from chatbot_mock.support_app.console import SupportAppConsole, create_organizat
 
 F = TypeVar("F", bound=Callable[..., Any])
 
-#: Credentials no AWS account accepts, so a request that escaped the mock fails safely.
-FAKE_CREDENTIALS: Mapping[str, str] = {
-    "AWS_ACCESS_KEY_ID": "CHATBOTMOCKACCESSKEY",
-    "AWS_SECRET_ACCESS_KEY": "chatbot-mock-secret-access-key",
-}
-_REMOVED_WHILE_ACTIVE = ("AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN")
-_DEFAULT_REGION = "us-east-1"
-
 _switch = threading.RLock()
 _starts: List[ChatbotMock] = []
-#: What the environment held before the outermost start, and what that start put there.
-_saved_environment: Dict[str, Optional[str]] = {}
-_set_environment: Dict[str, Optional[str]] = {}
 
 
 def started_mocks() -> List[ChatbotMock]:
@@ -94,13 +80,8 @@ class ChatbotMock:
                 # The account is in place before the first call can arrive.
                 state.push_account(self, self.account_id, explicit=False)
                 if self.fake_credentials:
-                    _set_fake_environment()
-                credentials = (
-                    (FAKE_CREDENTIALS["AWS_ACCESS_KEY_ID"], FAKE_CREDENTIALS["AWS_SECRET_ACCESS_KEY"])
-                    if self.fake_credentials
-                    else None
-                )
-                interception.activate(state, credentials)
+                    _environment.set_fake()
+                interception.activate(state, _environment.fake_credentials() if self.fake_credentials else None)
                 self._saved_quotas.append({})
             else:
                 state = _require_state()
@@ -125,7 +106,7 @@ class ChatbotMock:
                 return
             # The last calls answered keep the account until the switch is off.
             interception.deactivate()
-            _restore_environment()
+            _environment.restore()
             state.pop_account(self)
 
     def __enter__(self) -> ChatbotMock:
@@ -176,6 +157,9 @@ class ChatbotMock:
     # -- the decorator ----------------------------------------------------------------------
 
     def __call__(self, target: F) -> F:
+        if not callable(target):
+            hint = " (an account id goes in mock_chatbot(account_id=...))" if isinstance(target, (str, int)) else ""
+            raise TypeError(f"mock_chatbot decorates a function, method or class, not {target!r}{hint}")
         if inspect.isclass(target):
             return self._decorate_class(target)  # type: ignore[return-value]
         return self._decorate_function(target)
@@ -300,59 +284,6 @@ def _check_account_id(account_id: object, allow_none: bool = False) -> None:
         )
     if not is_account_id(account_id):
         raise ValueError(f"account_id must be 12 digits (0-9), such as '111122223333', not {account_id!r}")
-
-
-def _set_fake_environment() -> None:
-    names = [*FAKE_CREDENTIALS, *_REMOVED_WHILE_ACTIVE, "AWS_DEFAULT_REGION"]
-    _saved_environment.clear()
-    _saved_environment.update({name: os.environ.get(name) for name in names})
-    os.environ.update(FAKE_CREDENTIALS)
-    for name in _REMOVED_WHILE_ACTIVE:
-        os.environ.pop(name, None)
-    # botocore reads only AWS_DEFAULT_REGION; a region chosen through AWS_REGION (the
-    # other SDKs' variable) is carried over rather than replaced.
-    if not os.environ.get("AWS_DEFAULT_REGION"):
-        os.environ["AWS_DEFAULT_REGION"] = os.environ.get("AWS_REGION") or _DEFAULT_REGION
-    _set_environment.clear()
-    _set_environment.update({name: os.environ.get(name) for name in names})
-
-
-def _restore_environment() -> None:
-    """Put back what the outermost start found, in each variable that still holds what
-    that start put there.
-
-    A variable changed since belongs to whoever changed it. moto's ``mock_aws`` saves
-    the credentials it finds when it starts and puts them back when it stops: started
-    before this mock and stopped first, it has already put back what it found, which
-    is what this mock must leave. Started after this mock and still on, it will put
-    back this mock's fake credentials when it stops, and nothing here can prevent that
-    without reaching into moto: that one order gets a warning.
-    """
-    taken_over = []
-    for name, original in _saved_environment.items():
-        current = os.environ.get(name)
-        if current != _set_environment.get(name):
-            taken_over.append(name)
-        elif original is None:
-            os.environ.pop(name, None)
-        else:
-            os.environ[name] = original
-    _saved_environment.clear()
-    _set_environment.clear()
-    if taken_over and _moto_is_on():
-        warnings.warn(
-            "chatbot_mock stopped while moto's mock_aws, started after it, is still on; when mock_aws "
-            f"stops it will put chatbot_mock's fake credentials back in os.environ ({', '.join(taken_over)}). "
-            "Stop the two in the reverse order of starting them to keep the environment exact "
-            "(see docs/clients-and-moto.md).",
-            RuntimeWarning,
-            stacklevel=3,
-        )
-
-
-def _moto_is_on() -> bool:
-    core = sys.modules.get("moto.core.models")
-    return bool(getattr(getattr(core, "botocore_stubber", None), "enabled", False))
 
 
 @overload

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import sys
 import warnings
+from collections import Counter
 from typing import TYPE_CHECKING, Any, Dict, Generator, Iterator, List
 
 import pytest
@@ -72,21 +73,36 @@ def _chatbot_mock_marker(request: Any) -> None:
 
 
 @pytest.hookimpl(hookwrapper=True)
+def pytest_fixture_setup(fixturedef: Any, request: Any) -> Generator[None, None, None]:
+    # A mock a wider-scoped fixture starts stays on past this test on purpose.
+    before = _started_mocks()
+    yield
+    if fixturedef.scope != "function":
+        _kept_on_by_fixtures.update(_new_starts(before, _started_mocks()))
+
+
+@pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_call(item: Any) -> Generator[None, None, None]:
     before = _started_mocks()
     yield
-    item.stash[_STARTED_IN_TEST] = [mock for mock in _started_mocks() if mock not in before]
+    item.stash[_STARTED_IN_TEST] = _new_starts(before, _started_mocks())
 
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item: Any) -> Generator[None, None, None]:
     yield
-    leaked = [mock for mock in item.stash.get(_STARTED_IN_TEST, []) if mock.active]
+    environment = sys.modules.get("chatbot_mock._environment")
+    if environment is not None:
+        # A monkeypatch torn down after the mock's fixture may have put its fake values back.
+        environment.settle()
+    started = item.stash.get(_STARTED_IN_TEST, Counter())
+    leaked = (started - _kept_on_by_fixtures) & Counter(_started_mocks())
     if leaked:
+        count = sum(leaked.values())
         warnings.warn(
             pytest.PytestWarning(
                 f"{item.nodeid} started chatbot_mock by hand and left it on "
-                f"({len(leaked)} start{'s' if len(leaked) > 1 else ''} without stop()): its state leaks "
+                f"({count} start{'s' if count > 1 else ''} without stop()): its state leaks "
                 "into the tests that follow. Use `with mock_chatbot():`, @mock_chatbot, the chatbot_mock "
                 "fixture, or call stop()."
             ),
@@ -94,10 +110,17 @@ def pytest_runtest_teardown(item: Any) -> Generator[None, None, None]:
         )
 
 
-_STARTED_IN_TEST = pytest.StashKey[List[Any]]()
+#: How many times each mock (by id) was started in the test's body and is still on.
+_STARTED_IN_TEST = pytest.StashKey["Counter[int]"]()
+#: Starts made while a fixture wider than a test was set up, and so kept on on purpose.
+_kept_on_by_fixtures: Counter[int] = Counter()
 
 
-def _started_mocks() -> List[Any]:
+def _started_mocks() -> List[int]:
     # Never import the mock here: a project that does not use it pays nothing.
     module = sys.modules.get("chatbot_mock._mock")
-    return list(module.started_mocks()) if module is not None else []
+    return [id(mock) for mock in module.started_mocks()] if module is not None else []
+
+
+def _new_starts(before: List[int], after: List[int]) -> Counter[int]:
+    return Counter(after) - Counter(before)

@@ -91,6 +91,12 @@ def test_an_account_id_that_is_not_a_string_is_a_clear_error(account_id: object)
             pass
 
 
+@pytest.mark.parametrize("target", ["111122223333", 111122223333], ids=["str", "int"])
+def test_an_account_id_given_positionally_is_a_clear_error(target: object) -> None:
+    with pytest.raises(TypeError, match=r"decorates a function, method or class.*mock_chatbot\(account_id=\.\.\.\)"):
+        mock_chatbot(target)  # type: ignore[call-overload]
+
+
 def test_an_account_id_of_non_ascii_digits_is_refused() -> None:
     # str.isdigit() accepts these; AWS and the models' patterns do not.
     with pytest.raises(ValueError, match="12 digits"):

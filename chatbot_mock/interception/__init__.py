@@ -6,10 +6,13 @@ dispatch path, and nothing else is touched.
   lookup the mock's fake credentials when the environment has none.
 - :mod:`.requests_feed` answers ``requests`` sessions sending to the services' endpoints.
 
-The hooks go in once per process, on the first start, and stay. Starting and stopping
-a mock only flips :mod:`.switch`, so no order of starts, stops, moto's mocks and other
-libraries' patches can stack them, unwind them wrongly or leave one behind. Switched
-off, each hook costs one attribute check.
+The hooks go in on the first start and stay for the life of the process. Starting and
+stopping a mock only flips :mod:`.switch`, so no order of starts, stops, moto's mocks and
+other libraries' patches can stack them, unwind them wrongly or leave one behind. Each
+outermost start checks, with a probe call, that calls still reach every hook, and puts
+one back only if another library unwinding its own patch took it away. Switched off, the
+``emit`` hook costs one plain function call per botocore event; the others sit on cold
+paths (a client's credential lookup, a ``requests`` session choosing its adapter).
 """
 
 from __future__ import annotations
@@ -23,31 +26,19 @@ if TYPE_CHECKING:
     from chatbot_mock._state import MockState
 
 _installing = threading.Lock()
-_installed = False
-
-
-def install() -> None:
-    """Put every hook in place, once per process."""
-    global _installed
-    if _installed:
-        return
-    with _installing:
-        if _installed:
-            return
-        from chatbot_mock.interception import botocore_feed, requests_feed
-
-        botocore_feed.install()
-        requests_feed.install()
-        _installed = True
 
 
 def activate(state: MockState, fake_credentials: Optional[Tuple[str, str]]) -> None:
     """Answer the two services from ``state`` until :func:`deactivate`. With
     ``fake_credentials`` (access key id, secret), botocore's credential lookup gets
     them whenever the environment holds none."""
-    install()
     switch.credentials = fake_credentials
     switch.active = state
+    with _installing:
+        from chatbot_mock.interception import botocore_feed, requests_feed
+
+        botocore_feed.ensure_installed()
+        requests_feed.ensure_installed()
 
 
 def deactivate() -> None:

@@ -17,35 +17,59 @@ credentials, whatever another library did to ``os.environ`` meanwhile.
 
 from __future__ import annotations
 
+import functools
 import inspect
 import sys
-from typing import Any, Awaitable, Dict, Iterator, List, Mapping, Optional, Tuple
+from typing import Any, Awaitable, Callable, Dict, Iterator, List, Mapping, Optional, Tuple
 
 import wrapt
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
-from botocore.credentials import Credentials
+from botocore.credentials import Credentials, EnvProvider
+from botocore.hooks import HierarchicalEmitter
 
 from chatbot_mock.interception import switch
 from chatbot_mock.protocol.dispatch import Backends, HttpResponse, dispatch
 from chatbot_mock.protocol.model import services_by_event_name
 
 _BEFORE_SEND = "before-send."
+#: An event no client emits: emitting it while on tells whether the hook is still reached.
+_PROBE = "before-send.chatbot-mock-probe"
 #: botocore's event name of each mocked service -> its service name; filled at install.
 _SERVICES: Mapping[str, str] = {}
+_probe_seen = False
+_async_credentials_watched = False
 
 
-def install() -> None:
-    global _SERVICES
-    _SERVICES = dict(services_by_event_name())
-    wrapt.wrap_function_wrapper("botocore.hooks", "HierarchicalEmitter.emit", _emit)
-    wrapt.wrap_function_wrapper("botocore.credentials", "EnvProvider.load", _env_credentials)
-    # aiobotocore overrides the provider's load with a coroutine; hook it when it loads.
-    wrapt.register_post_import_hook(_install_async_credentials, "aiobotocore.credentials")
+def ensure_installed() -> None:
+    """Put the hooks in unless calls still reach them; called with a mock switched on.
+
+    Once in, a hook stays. It is put in again only if it is no longer reached: another
+    library that wrapped ``emit`` before the first start and unwound its patch since
+    takes the mock's hook, which sat on top of its patch, away with it.
+    """
+    global _SERVICES, _async_credentials_watched
+    if not _SERVICES:
+        _SERVICES = dict(services_by_event_name())
+    if not _emit_hook_reached():
+        HierarchicalEmitter.emit = _make_emit(HierarchicalEmitter.emit)  # type: ignore[method-assign]
+    if not _env_hook_reached():
+        wrapt.wrap_function_wrapper("botocore.credentials", "EnvProvider.load", _env_credentials)
+    if not _async_credentials_watched:
+        # aiobotocore overrides the provider's load with a coroutine; hook it when it loads.
+        wrapt.register_post_import_hook(_install_async_credentials, "aiobotocore.credentials")
+        _async_credentials_watched = True
 
 
 def _install_async_credentials(module: Any) -> None:
     if hasattr(module, "AioEnvProvider"):
         wrapt.wrap_function_wrapper(module, "AioEnvProvider.load", _async_env_credentials)
+
+
+def _emit_hook_reached() -> bool:
+    global _probe_seen
+    _probe_seen = False
+    HierarchicalEmitter().emit(_PROBE)
+    return _probe_seen
 
 
 # -- the before-send hook -----------------------------------------------------------------
@@ -55,21 +79,32 @@ def answer_from_mock(**_: Any) -> None:
     """Stands for the mock in the (handler, response) pairs that ``emit`` returns."""
 
 
-def _emit(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
-    state = switch.active
-    if state is None:
-        return wrapped(*args, **kwargs)
-    event_name = args[0] if args else kwargs.get("event_name", "")
-    if not event_name.startswith(_BEFORE_SEND):
-        return wrapped(*args, **kwargs)
-    service = _SERVICES.get(event_name[len(_BEFORE_SEND) :].partition(".")[0])
-    request = kwargs.get("request")
-    if service is None or request is None:
-        return wrapped(*args, **kwargs)
-    responses = wrapped(*args, **kwargs)
-    if inspect.isawaitable(responses):
-        return _answer_async_client(responses, service, request, state)
-    return [(answer_from_mock, _answer(service, request, state)), *responses]
+def _make_emit(beneath: Callable[..., Any]) -> Callable[..., Any]:
+    """``emit``, answering the mocked services' ``before-send`` ahead of ``beneath``.
+
+    A plain function, not a wrapt wrapper: ``emit`` runs some ten times in every botocore
+    call of every service in the process, mock on or off, and wrapt's binding costs
+    about twice a plain function's call there.
+    """
+
+    @functools.wraps(beneath)
+    def emit(self: Any, event_name: str, **kwargs: Any) -> Any:
+        state = switch.active
+        if state is None or not event_name.startswith(_BEFORE_SEND):
+            return beneath(self, event_name, **kwargs)
+        service = _SERVICES.get(event_name[len(_BEFORE_SEND) :].partition(".")[0])
+        request = kwargs.get("request")
+        if service is None or request is None:
+            if event_name == _PROBE:
+                global _probe_seen
+                _probe_seen = True
+            return beneath(self, event_name, **kwargs)
+        responses = beneath(self, event_name, **kwargs)
+        if inspect.isawaitable(responses):
+            return _answer_async_client(responses, service, request, state)
+        return [(answer_from_mock, _answer(service, request, state)), *responses]
+
+    return emit
 
 
 def _answer(service: str, request: AWSPreparedRequest, state: Backends) -> AWSResponse:
@@ -152,11 +187,23 @@ class _AsyncRawBody:
 # -- the credential fallback --------------------------------------------------------------
 
 
+#: The environment of a provider made only to see whether the hook is reached.
+_PROBE_ENVIRONMENT: Dict[str, str] = {}
+_PROBE_CREDENTIALS = Credentials("chatbot-mock-probe", "chatbot-mock-probe")
+
+
+def _env_hook_reached() -> bool:
+    return EnvProvider(environ=_PROBE_ENVIRONMENT).load() is _PROBE_CREDENTIALS
+
+
 def _env_credentials(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
     found = wrapped(*args, **kwargs)
-    fake = switch.credentials
-    if found is None and fake is not None:
-        return Credentials(*fake, method=instance.METHOD)
+    if found is None:
+        if instance.environ is _PROBE_ENVIRONMENT:
+            return _PROBE_CREDENTIALS
+        fake = switch.credentials
+        if fake is not None:
+            return Credentials(*fake, method=instance.METHOD)
     return found
 
 

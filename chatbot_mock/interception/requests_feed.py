@@ -32,21 +32,39 @@ _services: Mapping[str, str] = {}
 _adapter: Any = None
 
 
-def install() -> None:
+def ensure_installed() -> None:
+    """Watch for ``requests``, and put the hook in again if calls no longer reach it."""
     global _endpoint, _services
-    _services = dict(services_by_endpoint_prefix())
-    prefixes = "|".join(re.escape(prefix) for prefix in _services)
-    _endpoint = re.compile(
-        rf"https?://(?P<prefix>{prefixes})(?:-fips)?\.{_REGION}\.(?:{_DNS_SUFFIXES})(?::\d+)?(?:[/?#]|$)",
-        re.IGNORECASE,
-    )
-    # ``requests`` is imported by whoever uses it, never by the mock: the hook waits for it.
-    wrapt.register_post_import_hook(_install_hook, "requests")
+    if _endpoint is None:
+        _services = dict(services_by_endpoint_prefix())
+        prefixes = "|".join(re.escape(prefix) for prefix in _services)
+        _endpoint = re.compile(
+            rf"https?://(?:[^/?#@]*@)?(?P<prefix>{prefixes})(?:-fips)?\.{_REGION}\.(?:{_DNS_SUFFIXES})\.?"
+            r"(?::\d+)?(?:[/?#]|$)",
+            re.IGNORECASE,
+        )
+        # ``requests`` is imported by whoever uses it, never by the mock: the hook waits for it.
+        wrapt.register_post_import_hook(_install_hook, "requests")
+    elif _adapter is not None and not _hook_reached():
+        _install_hook(None)
+
+
+def _hook_reached() -> bool:
+    import requests
+
+    # A session that was never set up: the hook answers before touching it, botocore's
+    # own get_adapter would fail on it.
+    probe = object.__new__(requests.Session)
+    try:
+        return bool(requests.Session.get_adapter(probe, "https://chatbot.us-east-1.amazonaws.com/") is _adapter)
+    except Exception:
+        return False
 
 
 def _install_hook(_: Any) -> None:
     global _adapter
-    _adapter = _make_adapter()
+    if _adapter is None:
+        _adapter = _make_adapter()
     wrapt.wrap_function_wrapper("requests.sessions", "Session.get_adapter", _get_adapter)
 
 
@@ -98,7 +116,7 @@ def _body(body: Any) -> bytes:
         return b""
     if isinstance(body, str):
         return body.encode("utf-8")
-    if isinstance(body, (bytes, bytearray)):
+    if isinstance(body, (bytes, bytearray, memoryview)):
         return bytes(body)
     if hasattr(body, "read"):
         data = body.read()

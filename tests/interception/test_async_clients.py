@@ -21,7 +21,7 @@ from botocore.exceptions import EndpointConnectionError
 from service_checks import raises_service_error
 
 from chatbot_mock import ChatbotMock, mock_chatbot
-from chatbot_mock._mock import FAKE_CREDENTIALS
+from chatbot_mock._environment import FAKE_CREDENTIALS
 
 REGION = "us-east-1"
 TEAM = "T012ABCDEFG"

@@ -1,5 +1,8 @@
 """Which botocore requests the mock answers, and which it leaves alone."""
 
+import inspect
+import os
+import sys
 import unittest.mock
 from typing import Any, Iterator
 
@@ -9,6 +12,7 @@ import pytest
 from botocore import UNSIGNED
 from botocore.awsrequest import AWSResponse
 from botocore.config import Config
+from botocore.credentials import EnvProvider
 from botocore.exceptions import EndpointConnectionError
 from botocore.hooks import HierarchicalEmitter
 from moto import mock_aws
@@ -161,3 +165,58 @@ def test_moto_and_chatbot_mock_each_answer_their_own_services(moto_outside: bool
         support.put_account_alias(accountAlias="ops")
         assert support.get_account_alias()["accountAlias"] == "ops"
         assert [b["Name"] for b in s3.list_buckets()["Buckets"]] == ["chatops-artifacts"]
+
+
+def test_a_hook_taken_away_by_another_librarys_unwinding_is_put_back_at_the_next_start(
+    credentials: None,
+) -> None:
+    # What a library does that wrapped emit before the mock's first start and unwinds its
+    # patch after: the class ends up with a function that never reaches the mock.
+    botocore_emit = inspect.unwrap(HierarchicalEmitter.__dict__["emit"])
+    client = boto3.client("chatbot", region_name="us-east-1", endpoint_url="http://127.0.0.1:1", config=NO_RETRIES)
+    with unittest.mock.patch.object(HierarchicalEmitter, "emit", botocore_emit):
+        with mock_chatbot():
+            assert client.get_account_preferences()["AccountPreferences"]
+    with mock_chatbot():
+        assert client.get_account_preferences()["AccountPreferences"]
+
+
+def test_a_patch_around_the_first_start_does_not_take_the_hook_with_it(pytester: pytest.Pytester) -> None:
+    # Only a fresh process has a first start.
+    script = pytester.makepyfile(
+        check="""
+        import os, unittest.mock
+        import boto3
+        from botocore.config import Config
+        from botocore.hooks import HierarchicalEmitter
+        from chatbot_mock import mock_chatbot
+
+        os.environ["AWS_EC2_METADATA_DISABLED"] = "true"
+        patch = unittest.mock.patch.object(
+            HierarchicalEmitter, "emit", autospec=True, side_effect=HierarchicalEmitter.emit
+        )
+        patch.start()
+        with mock_chatbot():
+            pass
+        patch.stop()
+        with mock_chatbot():
+            client = boto3.client("chatbot", region_name="us-east-1", endpoint_url="http://127.0.0.1:1",
+                                  config=Config(retries={"total_max_attempts": 1}))
+            print(client.list_custom_actions()["CustomActions"])
+        """
+    )
+    result = pytester.run(sys.executable, str(script))
+    assert result.ret == 0, result.stderr.str()
+    result.stdout.fnmatch_lines(["[[][]]"])
+
+
+def test_the_credential_hook_taken_away_is_put_back_at_the_next_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_PROFILE"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials")
+    monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent/config")
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    original = inspect.unwrap(EnvProvider.__dict__["load"])
+    with unittest.mock.patch.object(EnvProvider, "load", original), mock_chatbot():
+        os.environ.pop("AWS_ACCESS_KEY_ID")  # as another library restoring the environment would
+        assert botocore.session.get_session().get_credentials().access_key == "CHATBOTMOCKACCESSKEY"
