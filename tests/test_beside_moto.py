@@ -147,3 +147,39 @@ def test_stopping_in_order_gives_no_warning(shell: Dict[str, Optional[str]]) -> 
         with mock_aws(), mock_chatbot():
             pass
     assert environment() == shell
+
+
+def test_moto_started_first_and_a_region_set_inside_gives_no_warning(shell: Dict[str, Optional[str]]) -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with mock_aws(), mock_chatbot():
+            os.environ["AWS_DEFAULT_REGION"] = "eu-west-1"  # the user's own change, kept
+    assert environment() == {**shell, "AWS_DEFAULT_REGION": "eu-west-1"}
+
+
+def test_class_decorators_of_both_with_setup_method_end_exact_and_quiet(pytester: pytest.Pytester) -> None:
+    # moto's class decorator wraps teardown_method, so chatbot_mock stops while moto is on.
+    pytester.makepyfile(
+        """
+        import os
+        import boto3
+        from moto import mock_aws
+        from chatbot_mock import mock_chatbot
+
+        BEFORE = {name: os.environ.get(name) for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")}
+
+        @mock_aws
+        @mock_chatbot
+        class TestBoth:
+            def setup_method(self, method):
+                boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="chatops")
+
+            def test_both_answer(self):
+                assert boto3.client("support-app", region_name="us-east-1").get_account_alias()
+
+        def test_the_environment_is_as_before():
+            assert {name: os.environ.get(name) for name in BEFORE} == BEFORE
+        """
+    )
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-W", "error::RuntimeWarning")
+    result.assert_outcomes(passed=2)

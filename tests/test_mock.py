@@ -185,6 +185,20 @@ def test_fake_credentials_replace_real_ones_while_active_and_are_restored_exactl
     assert {name: os.environ.get(name) for name in CREDENTIAL_VARIABLES} == before
 
 
+def test_an_expiry_in_the_environment_does_not_turn_the_fake_keys_into_expired_ones(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # aws-vault and `aws configure export-credentials` shells set this; botocore would
+    # treat the fake keys as expired refreshable credentials and refuse to sign.
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "ASIAREALKEY")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "real-secret")
+    monkeypatch.setenv("AWS_CREDENTIAL_EXPIRATION", "2020-01-01T00:00:00Z")
+    with mock_chatbot():
+        assert "AWS_CREDENTIAL_EXPIRATION" not in os.environ
+        assert boto3.client("support-app", region_name="us-east-1").get_account_alias()
+    assert os.environ["AWS_CREDENTIAL_EXPIRATION"] == "2020-01-01T00:00:00Z"
+
+
 def test_a_region_the_user_chose_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AWS_DEFAULT_REGION", "eu-west-1")
     with mock_chatbot():

@@ -188,3 +188,61 @@ def test_a_mock_started_by_hand_and_left_on_warns_naming_the_test(pytester: pyte
     result.stdout.fnmatch_lines(["*test_leaks started chatbot_mock by hand and left it on*"])
     assert "test_cleans_up started" not in result.stdout.str()
     assert "test_after started" not in result.stdout.str()
+
+
+def test_a_mock_started_again_in_the_test_or_kept_on_by_a_wider_fixture(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        import pytest
+        from chatbot_mock import mock_chatbot
+
+        @pytest.fixture(scope="class")
+        def kept_on():
+            mock = mock_chatbot().start()
+            yield mock
+            mock.stop()
+
+        def test_starts_the_fixtures_mock_again(chatbot_mock):
+            chatbot_mock.start()
+
+        class TestWithAClassFixture:
+            def test_asks_for_it_in_the_body(self, request):
+                assert request.getfixturevalue("kept_on").active
+
+            def test_shares_it(self, kept_on):
+                assert kept_on.active
+        """
+    )
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-W", "always::pytest.PytestWarning")
+    result.assert_outcomes(passed=3, warnings=1)
+    result.stdout.fnmatch_lines(["*test_starts_the_fixtures_mock_again started chatbot_mock by hand*"])
+    assert "TestWithAClassFixture" not in result.stdout.str()
+
+
+@pytest.mark.parametrize(
+    "change",
+    ['monkeypatch.setenv("AWS_DEFAULT_REGION", "eu-west-1")', 'monkeypatch.delenv("AWS_ACCESS_KEY_ID")'],
+    ids=["setenv", "delenv"],
+)
+def test_monkeypatch_torn_down_after_the_fixture_leaves_the_environment_exact(
+    pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, change: str
+) -> None:
+    for name in ("AWS_DEFAULT_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_REGION"):
+        monkeypatch.delenv(name, raising=False)
+    pytester.makepyfile(
+        f"""
+        import os
+
+        NAMES = ("AWS_DEFAULT_REGION", "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY")
+        BEFORE = {{name: os.environ.get(name) for name in NAMES}}
+
+        # monkeypatch is set up first, so it is torn down after the mock has stopped.
+        def test_changes_the_environment(monkeypatch, chatbot_mock):
+            {change}
+
+        def test_the_environment_is_as_before():
+            assert {{name: os.environ.get(name) for name in NAMES}} == BEFORE
+        """
+    )
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=2)

@@ -1,6 +1,7 @@
 """``requests`` sent to the two services' endpoints are answered by the same dispatch
 path and state as botocore's; every other ``requests`` call goes where it would have."""
 
+import io
 import json
 from typing import Any, Dict, Iterator, Optional
 
@@ -100,8 +101,47 @@ def test_session_hooks_and_plain_requests_functions_see_the_mocks_response(offli
     session.hooks["response"].append(lambda response, **_: seen.append(response.status_code))
     with mock_chatbot():
         signed_post(f"https://supportapp.us-east-1.amazonaws.com{LIST_WORKSPACES}", session=session)
-        assert requests.post(f"https://supportapp.us-east-1.amazonaws.com{LIST_WORKSPACES}").status_code in (200, 400)
+        unsigned = requests.post(f"https://supportapp.us-east-1.amazonaws.com{LIST_WORKSPACES}")
+        assert unsigned.status_code == 200, unsigned.text  # unsigned: the mock's own account
     assert seen == [200]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://supportapp.us-east-1.amazonaws.com./control/list-slack-workspace-configurations",
+        "https://user:secret@supportapp.us-east-1.amazonaws.com/control/list-slack-workspace-configurations",
+        "https://SUPPORTAPP.US-EAST-1.AMAZONAWS.COM:443/control/list-slack-workspace-configurations?x=1",
+    ],
+    ids=["trailing dot", "user info", "upper case, port and query"],
+)
+def test_every_spelling_of_an_endpoint_is_answered(offline: None, url: str) -> None:
+    with mock_chatbot() as mock:
+        mock.support_app.authorize_slack_workspace(TEAM, "acme")
+        response = requests.post(url)
+    assert response.status_code == 200, response.text
+    assert [w["teamId"] for w in response.json()["slackWorkspaceConfigurations"]] == [TEAM]
+
+
+@pytest.mark.parametrize(
+    "make_body",
+    [
+        lambda data: data,
+        lambda data: memoryview(data),
+        lambda data: bytearray(data),
+        lambda data: io.BytesIO(data),
+        lambda data: iter([data[:5], data[5:]]),
+        lambda data: data.decode(),
+    ],
+    ids=["bytes", "memoryview", "bytearray", "file", "generator", "str"],
+)
+def test_every_kind_of_body_reaches_the_mock_whole(offline: None, make_body: Any) -> None:
+    data = json.dumps({"accountAlias": "ops"}).encode()
+    with mock_chatbot():
+        url = "https://supportapp.us-east-1.amazonaws.com/control/put-account-alias"
+        response = requests.post(url, data=make_body(data), headers={"Content-Type": "application/json"})
+        assert response.status_code == 200, response.text
+        assert boto3.client("support-app", region_name="us-east-1").get_account_alias()["accountAlias"] == "ops"
 
 
 @responses.activate
