@@ -14,6 +14,11 @@
 (c) Chatbot's common calls against the same kind of floor, and a page of 100 when
     the account holds 100 vs 10,000 configurations. Skipped, operation by operation,
     while Chatbot answers ``NotImplemented``.
+(d) The same kind of floor for aiobotocore clients: a Support App call and a Chatbot
+    call through an aiobotocore client the mock answers, against an aiobotocore client
+    whose first ``before-send`` handler returns a canned ``AioAWSResponse``. Each
+    measurement awaits its loop of calls in one event loop of its own. Skipped when
+    aiobotocore is not installed.
 
 Timing: ``time.perf_counter_ns`` around a loop of calls, after warm-up calls, with
 the garbage collector paused (as ``timeit`` does); each figure is the median of
@@ -25,6 +30,7 @@ asserts a time: the targets are printed with whether this run met them.
 from __future__ import annotations
 
 import argparse
+import asyncio
 import gc
 import os
 import platform
@@ -33,7 +39,7 @@ import sys
 import time
 import types
 from dataclasses import dataclass
-from typing import Any, Callable, Dict, List, Mapping, Optional, Sequence, Tuple
+from typing import Any, Awaitable, Callable, Coroutine, Dict, List, Mapping, Optional, Sequence, Tuple
 
 # The benchmark runs from a checkout: make ``chatbot_mock`` importable without installing.
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
@@ -117,6 +123,23 @@ def loop(call: Callable[[], Any]) -> TimedStep:
     return timed
 
 
+def async_loop(call: Callable[[], Awaitable[Any]]) -> TimedStep:
+    """A timed step that awaits ``call()`` n times, all in one event loop (made and
+    closed outside the time)."""
+
+    async def calls(n: int) -> int:
+        counter = time.perf_counter_ns
+        start = counter()
+        for _ in range(n):
+            await call()
+        return counter() - start
+
+    def timed(n: int) -> int:
+        return asyncio.run(calls(n))
+
+    return timed
+
+
 def compare(sides: Mapping[str, Side], plan: Plan) -> Dict[str, Dict[str, float]]:
     """Median nanoseconds per call of each step of each side.
 
@@ -164,6 +187,18 @@ class _CannedBody:
         yield self._body
 
 
+class _AsyncCannedBody:
+    """The raw stream aiobotocore awaits a canned body from (what the mock hands it too)."""
+
+    __slots__ = ("_body",)
+
+    def __init__(self, body: bytes) -> None:
+        self._body = body
+
+    async def read(self, *_: Any) -> bytes:
+        return self._body
+
+
 @dataclass
 class Canned:
     status: int
@@ -181,9 +216,9 @@ class Floor:
     is the same.
     """
 
-    def __init__(self, service: str) -> None:
+    def __init__(self, service: str, client: Any = None) -> None:
         self.service = service
-        self.client = new_client(service)
+        self.client = new_client(service) if client is None else client
         events = self.client.meta.events
         emitter = events._emitter
         emitter.emit = types.MethodType(BOTOCORE_EMIT, emitter)
@@ -201,6 +236,25 @@ class Floor:
         return AWSResponse(request.url, canned.status, dict(canned.headers), _CannedBody(canned.body))
 
 
+class AsyncFloor(Floor):
+    """The floor of an aiobotocore client (from :func:`new_async_client`): the same
+    handler, on the same botocore ``emit``, answering the ``AioAWSResponse`` that
+    aiobotocore reads (its raw body awaited), as the mock does."""
+
+    def __init__(self, service: str, client: Any) -> None:
+        from aiobotocore.awsrequest import AioAWSResponse
+
+        self._response_class = AioAWSResponse
+        super().__init__(service, client)
+
+    def _answer(self, request: Any, **_: Any) -> AWSResponse:
+        canned = self._canned[request.url.rsplit("/", 1)[1]]
+        response: AWSResponse = self._response_class(
+            request.url, canned.status, dict(canned.headers), _AsyncCannedBody(canned.body)
+        )
+        return response
+
+
 def new_client(service: str, access_key: str = "AKIACHATBOTMOCKBENCH") -> Any:
     """A client made once, outside every timed loop. A 12-digit access key id is the
     account the mock acts in; any other means the mock's default account."""
@@ -210,6 +264,26 @@ def new_client(service: str, access_key: str = "AKIACHATBOTMOCKBENCH") -> Any:
         region_name=REGION,
     )
     return session.client(service, config=CLIENT_CONFIG)
+
+
+def new_async_client(session: Any, service: str, access_key: str = "AKIACHATBOTMOCKBENCH") -> Any:
+    """An aiobotocore client of ``session``, made and entered once, outside every timed
+    loop, in an event loop of its own (entering opens no connection; none is ever made).
+    Close it with :func:`close_async_client`."""
+    from aiobotocore.config import AioConfig
+
+    context = session.create_client(
+        service,
+        region_name=REGION,
+        aws_access_key_id=access_key,
+        aws_secret_access_key="benchmark-secret",
+        config=AioConfig(retries=CLIENT_CONFIG.retries),
+    )
+    return asyncio.run(context.__aenter__())
+
+
+def close_async_client(client: Any) -> None:
+    asyncio.run(client.close())
 
 
 def path_of(client: Any, operation: str) -> str:
@@ -311,6 +385,10 @@ def ratio_row(section: str, name: str, mock_ns: float, floor_ns: float) -> Row:
 
 
 def bench_enter_exit(plan: Plan) -> List[Row]:
+    # requests first: once a mock has started, the mock's import hook on requests fails
+    # when requests is first imported from inside responses' own import (moto imports
+    # responses, responses imports requests).
+    import requests  # noqa: F401
     from moto import mock_aws  # imported here: moto adds a before-send handler to new sessions
 
     def chatbot_enter_exit() -> None:
@@ -566,8 +644,75 @@ def collect_all(client: Any) -> List[Any]:
             return items
 
 
-def skipped(section: str, operation: str) -> Row:
-    return Row(section, operation, 0.0, note=f"skipped: chatbot {operation} not implemented yet")
+def skipped(section: str, operation: str, why: str = "") -> Row:
+    return Row(section, operation, 0.0, note=f"skipped: {why or f'chatbot {operation} not implemented yet'}")
+
+
+# -- (d) aiobotocore -----------------------------------------------------------------------------
+
+
+def bench_aiobotocore(plan: Plan) -> List[Row]:
+    """A call of each service through an aiobotocore client the mock answers, against an
+    :class:`AsyncFloor`, measured as in (a) and (c). One call each: an async pair of
+    sides takes about ten seconds of the run."""
+    section = "d) aiobotocore"
+    try:
+        import aiobotocore  # noqa: F401
+    except ImportError:
+        return [skipped(section, "all", "aiobotocore is not installed")]
+    from aiobotocore.session import get_session
+
+    # One session for every client: a session per client would load the models and the
+    # endpoint data again for each, and every gc.collect() in compare() walks them all.
+    session = get_session()
+    clients: List[Any] = []
+
+    def made(service: str) -> Any:
+        clients.append(new_async_client(session, service))
+        return clients[-1]
+
+    def run(call: Callable[[], Coroutine[Any, Any, Any]]) -> Callable[[], Any]:
+        return lambda: asyncio.run(call())
+
+    with mock_chatbot() as mock:
+        try:
+            mock.support_app.authorize_slack_workspace(TEAM_ID, "benchmark-workspace")
+            seed_chatbot_workspace(mock, TEAM_ID)
+            requests = ChatbotRequests()
+            missing = unimplemented_chatbot_operations(new_client("chatbot"), requests())
+            support, chatbot = made("support-app"), made("chatbot")
+            floors = {"support-app": AsyncFloor("support-app", made("support-app")),
+                      "chatbot": AsyncFloor("chatbot", made("chatbot"))}
+            run(lambda: support.put_account_alias(accountAlias="benchmark-alias"))()
+            # (row, client the mock answers, operation, the call given either client)
+            cases: List[Tuple[str, Any, str, Callable[[Any], Callable[[], Coroutine[Any, Any, Any]]]]] = [
+                ("Support App get_account_alias", support, "GetAccountAlias",
+                 lambda client: client.get_account_alias),
+            ]
+            update = "UpdateSlackChannelConfiguration"
+            if "CreateSlackChannelConfiguration" in missing or update in missing:
+                rows = [skipped(section, update, f"chatbot {' and '.join(missing)} not implemented yet")]
+            else:
+                rows = []
+                created = run(lambda: chatbot.create_slack_channel_configuration(**requests()))()
+                update_request = {"ChatConfigurationArn": created["ChannelConfiguration"]["ChatConfigurationArn"],
+                                  "SlackChannelId": "CUPDATED01", "LoggingLevel": "INFO"}
+                cases.append(("Chatbot update_slack_channel_configuration", chatbot, update,
+                              lambda client: lambda: client.update_slack_channel_configuration(**update_request)))
+            for name, client, operation, call_with in cases:
+                floor = floors[client.meta.service_model.service_name]
+                mock_call, floor_call = call_with(client), call_with(floor.client)
+                floor.can(path_of(client, operation), capture(run(mock_call)))
+                same_answer(name, run(mock_call), run(floor_call))
+                result = compare(
+                    {"mock": Side([(name, async_loop(mock_call))]), "floor": Side([(name, async_loop(floor_call))])},
+                    plan,
+                )
+                rows.append(ratio_row(section, name, result["mock"][name], result["floor"][name]))
+            return rows
+        finally:
+            for client in clients:
+                close_async_client(client)
 
 
 # -- output -------------------------------------------------------------------------------------
@@ -618,14 +763,14 @@ def render(rows: Sequence[Row]) -> str:
 def main(argv: Optional[Sequence[str]] = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
     parser.add_argument("--quick", action="store_true", help="a short run with fewer iterations and repeats")
-    parser.add_argument("--only", choices=("a", "b", "c"), action="append", help="run only these sections")
+    parser.add_argument("--only", choices=("a", "b", "c", "d"), action="append", help="run only these sections")
     args = parser.parse_args(argv)
     # Many short repeats rather than a few long ones: mock and floor alternate every
     # few tens of milliseconds, so a burst of load elsewhere on the machine lands in a
     # few samples of either side, and the median steps over them.
     plan = Plan(iterations=50, repeats=7, warmup=50) if args.quick else Plan(iterations=100, repeats=41, warmup=200)
     large = 2_000 if args.quick else 10_000
-    sections = set(args.only or ("a", "b", "c"))
+    sections = set(args.only or ("a", "b", "c", "d"))
 
     print(
         f"chatbot_mock {chatbot_mock.__version__}, "
@@ -636,11 +781,13 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
           f"(median), {plan.warmup} warm-up calls")
     rows: List[Row] = []
     started = time.perf_counter()
-    # Clients for (a) and (c) are created before moto is imported by (b).
+    # Clients for (a), (c) and (d) are created before moto is imported by (b).
     if "a" in sections:
         rows.extend(bench_support_app(plan))
     if "c" in sections:
         rows.extend(bench_chatbot(plan, large))
+    if "d" in sections:
+        rows.extend(bench_aiobotocore(plan))
     if "b" in sections:
         rows.extend(bench_enter_exit(plan))
     rows.sort(key=lambda row: row.section)
