@@ -385,10 +385,6 @@ def ratio_row(section: str, name: str, mock_ns: float, floor_ns: float) -> Row:
 
 
 def bench_enter_exit(plan: Plan) -> List[Row]:
-    # requests first: once a mock has started, the mock's import hook on requests fails
-    # when requests is first imported from inside responses' own import (moto imports
-    # responses, responses imports requests).
-    import requests  # noqa: F401
     from moto import mock_aws  # imported here: moto adds a before-send handler to new sessions
 
     def chatbot_enter_exit() -> None:

@@ -52,17 +52,24 @@ def set_fake() -> None:
     settle()
     _pending.clear()
     _moto_on_at_start = _moto_is_on()
+    environ = os.environ
+    # Each read of os.environ encodes the name: read each once (a start costs ~40 us).
+    saved = {name: environ.get(name) for name in _NAMES}
     _saved.clear()
-    _saved.update({name: os.environ.get(name) for name in _NAMES})
-    os.environ.update(FAKE_CREDENTIALS)
+    _saved.update(saved)
+    environ.update(FAKE_CREDENTIALS)
     for name in _REMOVED_WHILE_ACTIVE:
-        os.environ.pop(name, None)
-    # botocore reads only AWS_DEFAULT_REGION; a region chosen through AWS_REGION (the
-    # other SDKs' variable) is carried over rather than replaced.
-    if not os.environ.get(_REGION):
-        os.environ[_REGION] = os.environ.get("AWS_REGION") or _DEFAULT_REGION
+        if saved[name] is not None:
+            del environ[name]
+    region = saved[_REGION]
+    if not region:
+        # botocore reads only AWS_DEFAULT_REGION; a region chosen through AWS_REGION (the
+        # other SDKs' variable) is carried over rather than replaced.
+        region = environ[_REGION] = environ.get("AWS_REGION") or _DEFAULT_REGION
     _set.clear()
-    _set.update({name: os.environ.get(name) for name in _NAMES})
+    _set.update(FAKE_CREDENTIALS)
+    _set.update(dict.fromkeys(_REMOVED_WHILE_ACTIVE))
+    _set[_REGION] = region
 
 
 def restore() -> None:
@@ -70,11 +77,11 @@ def restore() -> None:
     taken_over = []
     for name, original in _saved.items():
         ours = _set.get(name)
-        if os.environ.get(name) == ours:
-            _put(name, original)
-        else:
+        if os.environ.get(name) != ours:
             taken_over.append(name)
             _pending[name] = (ours, original)
+        elif original != ours:
+            _put(name, original)
     _saved.clear()
     _set.clear()
     moto_took_over = [name for name in taken_over if name in FAKE_CREDENTIALS]

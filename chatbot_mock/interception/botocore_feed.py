@@ -38,6 +38,8 @@ _PROBE = "before-send.chatbot-mock-probe"
 _SERVICES: Mapping[str, str] = {}
 _probe_seen = False
 _async_credentials_watched = False
+_installed_emit: Any = None
+_installed_env_load: Any = None
 
 
 def ensure_installed() -> None:
@@ -47,13 +49,15 @@ def ensure_installed() -> None:
     library that wrapped ``emit`` before the first start and unwound its patch since
     takes the mock's hook, which sat on top of its patch, away with it.
     """
-    global _SERVICES, _async_credentials_watched
+    global _SERVICES, _async_credentials_watched, _installed_emit, _installed_env_load
     if not _SERVICES:
         _SERVICES = dict(services_by_event_name())
-    if not _emit_hook_reached():
-        HierarchicalEmitter.emit = _make_emit(HierarchicalEmitter.emit)  # type: ignore[method-assign]
-    if not _env_hook_reached():
-        wrapt.wrap_function_wrapper("botocore.credentials", "EnvProvider.load", _env_credentials)
+    # Still on top, as installed: reached for sure, and no probe is needed.
+    if HierarchicalEmitter.__dict__.get("emit") is not _installed_emit and not _emit_hook_reached():
+        _installed_emit = _make_emit(HierarchicalEmitter.emit)
+        HierarchicalEmitter.emit = _installed_emit  # type: ignore[method-assign]
+    if EnvProvider.__dict__.get("load") is not _installed_env_load and not _env_hook_reached():
+        _installed_env_load = wrapt.wrap_function_wrapper("botocore.credentials", "EnvProvider.load", _env_credentials)
     if not _async_credentials_watched:
         # aiobotocore overrides the provider's load with a coroutine; hook it when it loads.
         wrapt.register_post_import_hook(_install_async_credentials, "aiobotocore.credentials")

@@ -30,6 +30,8 @@ _REGION = r"[a-z]{2}(?:-[a-z]+)+-[0-9]+"
 _endpoint: Optional[Pattern[str]] = None
 _services: Mapping[str, str] = {}
 _adapter: Any = None
+#: The hook as installed on ``requests.Session``, once ``requests`` has loaded.
+_installed: Any = None
 
 
 def ensure_installed() -> None:
@@ -45,27 +47,33 @@ def ensure_installed() -> None:
         )
         # ``requests`` is imported by whoever uses it, never by the mock: the hook waits for it.
         wrapt.register_post_import_hook(_install_hook, "requests")
-    elif _adapter is not None and not _hook_reached():
-        _install_hook(None)
+    elif _installed is not None and _session_class().__dict__.get("get_adapter") is not _installed:
+        if not _hook_reached():
+            _install_hook(None)
+
+
+def _session_class() -> Any:
+    import requests
+
+    return requests.Session
 
 
 def _hook_reached() -> bool:
-    import requests
-
-    # A session that was never set up: the hook answers before touching it, botocore's
+    # A session that was never set up: the hook answers before touching it, requests'
     # own get_adapter would fail on it.
-    probe = object.__new__(requests.Session)
+    probe = object.__new__(_session_class())
     try:
-        return bool(requests.Session.get_adapter(probe, "https://chatbot.us-east-1.amazonaws.com/") is _adapter)
+        adapter = _session_class().get_adapter(probe, "https://chatbot.us-east-1.amazonaws.com/")
     except Exception:
         return False
+    return bool(adapter is _adapter)
 
 
 def _install_hook(_: Any) -> None:
-    global _adapter
-    if _adapter is None:
-        _adapter = _make_adapter()
-    wrapt.wrap_function_wrapper("requests.sessions", "Session.get_adapter", _get_adapter)
+    # Runs as soon as ``requests`` has loaded, possibly while something that imports it
+    # (``responses`` itself, say) is still half-loaded: import nothing here.
+    global _installed
+    _installed = wrapt.wrap_function_wrapper("requests.sessions", "Session.get_adapter", _get_adapter)
 
 
 def service_for_url(url: str) -> Optional[str]:
@@ -75,9 +83,12 @@ def service_for_url(url: str) -> Optional[str]:
 
 
 def _get_adapter(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
+    global _adapter
     if switch.active is not None:
         url = args[0] if args else kwargs.get("url", "")
         if service_for_url(str(url)) is not None:
+            if _adapter is None:
+                _adapter = _make_adapter()
             return _adapter
     return wrapped(*args, **kwargs)
 

@@ -3,6 +3,7 @@ path and state as botocore's; every other ``requests`` call goes where it would 
 
 import io
 import json
+import sys
 from typing import Any, Dict, Iterator, Optional
 
 import boto3
@@ -188,3 +189,26 @@ def test_beside_moto_stopped_out_of_order_both_keep_answering_their_own() -> Non
     with mock_aws():
         boto3.client("s3", region_name="us-east-1").create_bucket(Bucket="chatops")
         assert requests.get("https://chatops.s3.amazonaws.com/", timeout=5).status_code == 200
+
+
+def test_requests_first_imported_by_responses_while_a_mock_is_on(pytester: pytest.Pytester) -> None:
+    # ``responses`` imports ``requests``: the hook that waits for ``requests`` then runs
+    # while ``responses`` is half-loaded, and must not need it yet.
+    script = pytester.makepyfile(
+        check="""
+        import sys
+        assert "requests" not in sys.modules
+        from chatbot_mock import mock_chatbot
+
+        with mock_chatbot():
+            import responses
+            import requests
+
+            with responses.RequestsMock(assert_all_requests_are_fired=False):  # refuses what escapes
+                answer = requests.post("https://supportapp.us-east-1.amazonaws.com/control/get-account-alias")
+            print(answer.status_code, answer.json())
+        """
+    )
+    result = pytester.run(sys.executable, str(script))
+    assert result.ret == 0, result.stderr.str()
+    result.stdout.fnmatch_lines(["200 {}"])
