@@ -17,9 +17,10 @@ from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Type,
 
 import wrapt
 
-from chatbot_mock import _environment, interception
+from chatbot_mock import interception
 from chatbot_mock._state import DEFAULT_SETTINGS, SETTING_MINIMUMS, MockState
 from chatbot_mock.chatbot.console import ChatbotConsole
+from chatbot_mock.interception.botocore_defaults import Defaults
 from chatbot_mock.store.identity import is_account_id
 from chatbot_mock.store.settings import Settings
 from chatbot_mock.support_app.console import SupportAppConsole, create_organization
@@ -51,8 +52,9 @@ class ChatbotMock:
 
     :param account_id: the account calls act in when their signature does not name one.
     :param quotas: overrides of the quota settings (see ``docs/quotas.md``).
-    :param fake_credentials: while active, put fake credentials (and, when none is set,
-        a default region) in the environment so nothing can reach AWS with real keys.
+    :param fake_credentials: while active, botocore gets fake credentials in place of the
+        keys the environment held at the start (and a default region when none is
+        configured), so nothing can reach AWS with real keys. ``os.environ`` is not touched.
     """
 
     def __init__(
@@ -79,9 +81,7 @@ class ChatbotMock:
                 state = MockState(self.quotas)
                 # The account is in place before the first call can arrive.
                 state.push_account(self, self.account_id, explicit=False)
-                if self.fake_credentials:
-                    _environment.set_fake()
-                interception.activate(state, _environment.fake_credentials() if self.fake_credentials else None)
+                interception.activate(state, Defaults.taken_now() if self.fake_credentials else None)
                 self._saved_quotas.append({})
             else:
                 state = _require_state()
@@ -106,7 +106,6 @@ class ChatbotMock:
                 return
             # The last calls answered keep the account until the switch is off.
             interception.deactivate()
-            _environment.restore()
             state.pop_account(self)
 
     def __enter__(self) -> ChatbotMock:

@@ -91,10 +91,6 @@ def pytest_runtest_call(item: Any) -> Generator[None, None, None]:
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_teardown(item: Any) -> Generator[None, None, None]:
     yield
-    environment = sys.modules.get("chatbot_mock._environment")
-    if environment is not None:
-        # A monkeypatch torn down after the mock's fixture may have put its fake values back.
-        environment.settle()
     started = item.stash.get(_STARTED_IN_TEST, Counter())
     leaked = (started - _kept_on_by_fixtures) & Counter(_started_mocks())
     if leaked:

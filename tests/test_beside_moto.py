@@ -1,15 +1,16 @@
 """Working beside moto's ``mock_aws``: one account per access key, and an environment
-that ends as it began whatever order the two mocks stop in."""
+that ends as it began whatever order the two mocks start and stop in."""
 
 import os
 import warnings
-from typing import Dict, Iterator, Optional
+from typing import Dict, Iterator, Optional, Tuple
 
 import boto3
 import pytest
 from moto import mock_aws
 
 from chatbot_mock import mock_chatbot
+from chatbot_mock.interception.botocore_defaults import FAKE_ACCESS_KEY_ID
 
 TEAM = "T012ABCDEFG"
 CREDENTIALS = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_DEFAULT_REGION")
@@ -94,59 +95,49 @@ def test_a_key_moto_issued_means_nothing_once_moto_is_off() -> None:
 # -- the environment, whatever the stop order -------------------------------------------------
 
 
-@pytest.mark.parametrize("moto_outside", [True, False], ids=["moto outside", "moto inside"])
-def test_nested_in_order_the_environment_ends_as_it_began(
-    shell: Dict[str, Optional[str]], moto_outside: bool
+ORDERS = {
+    # (start order, stop order); the two mocks are "moto" and "ours".
+    "nested, moto outside": (("moto", "ours"), ("ours", "moto")),
+    "nested, moto inside": (("ours", "moto"), ("moto", "ours")),
+    "moto started first and stopped first": (("moto", "ours"), ("moto", "ours")),
+    "ours started first and stopped first": (("ours", "moto"), ("ours", "moto")),
+}
+
+
+@pytest.mark.parametrize("starts, stops", ORDERS.values(), ids=ORDERS.keys())
+def test_in_every_order_of_starts_and_stops_the_environment_ends_as_it_began_and_quietly(
+    shell: Dict[str, Optional[str]], starts: Tuple[str, str], stops: Tuple[str, str]
 ) -> None:
-    outer, inner = (mock_aws(), mock_chatbot()) if moto_outside else (mock_chatbot(), mock_aws())
-    with outer, inner:
+    mocks = {"moto": mock_aws(), "ours": mock_chatbot()}
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for name in starts:
+            mocks[name].start()
         assert alias() is None
+        mocks[stops[0]].stop()
+        if stops[0] == "moto":
+            # Still on, and still answering, whatever moto put back.
+            assert alias() is None
+        mocks[stops[1]].stop()
     assert environment() == shell
 
 
-def test_moto_started_first_and_stopped_first_leaves_the_environment_exact_and_the_mock_with_credentials(
+def test_ours_on_alone_after_moto_stopped_first_still_signs_with_fake_keys(
     shell: Dict[str, Optional[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("AWS_ACCESS_KEY_ID")
     monkeypatch.delenv("AWS_SECRET_ACCESS_KEY")
-    before = environment()
     moto, ours = mock_aws(), mock_chatbot()
     moto.start()
     ours.start()
     moto.stop()  # puts back what it found: no credentials at all
     try:
         assert "AWS_ACCESS_KEY_ID" not in os.environ
-        # Still on, and still answering: the mock gives botocore its fake credentials.
+        found = boto3.Session().get_credentials()
+        assert found is not None and found.access_key == FAKE_ACCESS_KEY_ID
         assert alias() is None
     finally:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error")
-            ours.stop()
-    assert environment() == before
-
-
-def test_the_mock_stopped_while_moto_started_after_it_is_on_warns_and_says_why(
-    shell: Dict[str, Optional[str]],
-) -> None:
-    ours, moto = mock_chatbot(), mock_aws()
-    ours.start()
-    moto.start()
-    with pytest.warns(RuntimeWarning, match="mock_aws, started after it, is still on"):
         ours.stop()
-    # moto keeps its own credentials while it is on; nothing was taken from under it.
-    assert os.environ["AWS_ACCESS_KEY_ID"] == "FOOBARKEY"
-    assert boto3.client("s3", region_name="us-east-1").list_buckets()["Buckets"] == []
-    moto.stop()
-
-
-def test_stopping_in_order_gives_no_warning(shell: Dict[str, Optional[str]]) -> None:
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        with mock_chatbot(), mock_aws():
-            pass
-        with mock_aws(), mock_chatbot():
-            pass
-    assert environment() == shell
 
 
 def test_moto_started_first_and_a_region_set_inside_gives_no_warning(shell: Dict[str, Optional[str]]) -> None:

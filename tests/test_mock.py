@@ -7,10 +7,12 @@ import unittest
 from typing import Any, Iterator, List
 
 import boto3
+import botocore.session
 import pytest
 from botocore.exceptions import ClientError
 
 from chatbot_mock import ChatbotMock, interception, mock_chatbot
+from chatbot_mock.interception.botocore_defaults import FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY
 
 TEAM = "T012ABCDEFG"
 
@@ -166,7 +168,11 @@ def test_as_account_refuses_a_malformed_account() -> None:
 CREDENTIAL_VARIABLES = ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_DEFAULT_REGION")
 
 
-def test_fake_credentials_replace_real_ones_while_active_and_are_restored_exactly(
+def credentials_botocore_finds() -> Any:
+    return botocore.session.get_session().get_credentials()
+
+
+def test_botocore_gets_fake_credentials_in_place_of_the_shells_and_the_environment_is_untouched(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAREALKEY")
@@ -174,35 +180,59 @@ def test_fake_credentials_replace_real_ones_while_active_and_are_restored_exactl
     monkeypatch.setenv("AWS_SESSION_TOKEN", "real-token")
     monkeypatch.delenv("AWS_DEFAULT_REGION", raising=False)
     monkeypatch.delenv("AWS_REGION", raising=False)
-    before = {name: os.environ.get(name) for name in CREDENTIAL_VARIABLES}
+    before = dict(os.environ)
     with mock_chatbot():
-        assert os.environ["AWS_ACCESS_KEY_ID"] != "AKIAREALKEY"
-        assert os.environ["AWS_SECRET_ACCESS_KEY"] != "real-secret"
-        assert "AWS_SESSION_TOKEN" not in os.environ
-        assert os.environ["AWS_DEFAULT_REGION"] == "us-east-1"
+        assert dict(os.environ) == before
+        found = credentials_botocore_finds()
+        assert (found.access_key, found.secret_key, found.token) == (
+            FAKE_ACCESS_KEY_ID,
+            FAKE_SECRET_ACCESS_KEY,
+            None,
+        )
         # A client made now needs no region or credentials of the user's.
-        assert boto3.client("support-app").list_slack_workspace_configurations()["slackWorkspaceConfigurations"] == []
-    assert {name: os.environ.get(name) for name in CREDENTIAL_VARIABLES} == before
+        client = boto3.client("support-app")
+        assert client.meta.region_name == "us-east-1"
+        assert client.list_slack_workspace_configurations()["slackWorkspaceConfigurations"] == []
+    assert dict(os.environ) == before
+    assert credentials_botocore_finds().access_key == "AKIAREALKEY"
+
+
+def test_keys_put_in_the_environment_after_the_start_are_used_as_botocore_would(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # A test picks an account the emulators' way, by a 12-digit access key id.
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAREALKEY")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "real-secret")
+    with mock_chatbot() as mock:
+        mock.support_app.authorize_slack_workspace(TEAM, "acme", account_id="111122223333")
+        monkeypatch.setenv("AWS_ACCESS_KEY_ID", "111122223333")
+        assert credentials_botocore_finds().access_key == "111122223333"
+        # A new session: botocore keeps the credentials a session found first.
+        client = boto3.Session().client("support-app", region_name="us-east-1")
+        assert [w["teamId"] for w in client.list_slack_workspace_configurations()["slackWorkspaceConfigurations"]] == [
+            TEAM
+        ]
+        # Put back the shell's keys, and the fake ones are used again.
+        monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAREALKEY")
+        assert credentials_botocore_finds().access_key == FAKE_ACCESS_KEY_ID
 
 
 def test_an_expiry_in_the_environment_does_not_turn_the_fake_keys_into_expired_ones(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # aws-vault and `aws configure export-credentials` shells set this; botocore would
-    # treat the fake keys as expired refreshable credentials and refuse to sign.
+    # treat keys from the environment as expired refreshable credentials and refuse to sign.
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "ASIAREALKEY")
     monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "real-secret")
     monkeypatch.setenv("AWS_CREDENTIAL_EXPIRATION", "2020-01-01T00:00:00Z")
     with mock_chatbot():
-        assert "AWS_CREDENTIAL_EXPIRATION" not in os.environ
         assert boto3.client("support-app", region_name="us-east-1").get_account_alias()
-    assert os.environ["AWS_CREDENTIAL_EXPIRATION"] == "2020-01-01T00:00:00Z"
 
 
 def test_a_region_the_user_chose_is_kept(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AWS_DEFAULT_REGION", "eu-west-1")
     with mock_chatbot():
-        assert os.environ["AWS_DEFAULT_REGION"] == "eu-west-1"
+        assert boto3.client("support-app").meta.region_name == "eu-west-1"
 
 
 def test_a_region_chosen_through_aws_region_is_carried_over(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -216,8 +246,9 @@ def test_a_region_chosen_through_aws_region_is_carried_over(monkeypatch: pytest.
 
 def test_fake_credentials_can_be_turned_off(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("AWS_ACCESS_KEY_ID", "AKIAMINE")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "mine")
     with mock_chatbot(fake_credentials=False):
-        assert os.environ["AWS_ACCESS_KEY_ID"] == "AKIAMINE"
+        assert credentials_botocore_finds().access_key == "AKIAMINE"
 
 
 # -- the decorator --------------------------------------------------------------------------

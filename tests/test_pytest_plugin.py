@@ -221,8 +221,13 @@ def test_a_mock_started_again_in_the_test_or_kept_on_by_a_wider_fixture(pytester
 
 @pytest.mark.parametrize(
     "change",
-    ['monkeypatch.setenv("AWS_DEFAULT_REGION", "eu-west-1")', 'monkeypatch.delenv("AWS_ACCESS_KEY_ID")'],
-    ids=["setenv", "delenv"],
+    [
+        'monkeypatch.setenv("AWS_DEFAULT_REGION", "eu-west-1")',
+        'monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")',
+        'monkeypatch.setenv("AWS_ACCESS_KEY_ID", "111122223333")',
+        'monkeypatch.delenv("AWS_SESSION_TOKEN", raising=False)',
+    ],
+    ids=["a region", "the default region", "an account's key", "no token"],
 )
 def test_monkeypatch_torn_down_after_the_fixture_leaves_the_environment_exact(
     pytester: pytest.Pytester, monkeypatch: pytest.MonkeyPatch, change: str

@@ -2,8 +2,9 @@
 dispatch path, and nothing else is touched.
 
 - :mod:`.botocore_feed` answers the ``before-send`` event of botocore clients, sync
-  (boto3) and async (aiobotocore, aioboto3) alike, and gives botocore's credential
-  lookup the mock's fake credentials when the environment has none.
+  (boto3) and async (aiobotocore, aioboto3) alike.
+- :mod:`.botocore_defaults` gives botocore fake credentials and a default region while a
+  mock is on, without touching ``os.environ``.
 - :mod:`.requests_feed` answers ``requests`` sessions sending to the services' endpoints.
 
 The hooks go in on the first start and stay for the life of the process. Starting and
@@ -12,38 +13,40 @@ other libraries' patches can stack them, unwind them wrongly or leave one behind
 outermost start checks, with a probe call, that calls still reach every hook, and puts
 one back only if another library unwinding its own patch took it away. Switched off, the
 ``emit`` hook costs one plain function call per botocore event; the others sit on cold
-paths (a client's credential lookup, a ``requests`` session choosing its adapter).
+paths (a client's credential and region lookups, a ``requests`` session choosing its
+adapter).
 """
 
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Optional, Tuple
+from typing import TYPE_CHECKING, Optional
 
 from chatbot_mock.interception import switch
 
 if TYPE_CHECKING:
     from chatbot_mock._state import MockState
+    from chatbot_mock.interception.botocore_defaults import Defaults
 
 _installing = threading.Lock()
 
 
-def activate(state: MockState, fake_credentials: Optional[Tuple[str, str]]) -> None:
-    """Answer the two services from ``state`` until :func:`deactivate`. With
-    ``fake_credentials`` (access key id, secret), botocore's credential lookup gets
-    them whenever the environment holds none."""
-    switch.credentials = fake_credentials
+def activate(state: MockState, defaults: Optional[Defaults]) -> None:
+    """Answer the two services from ``state`` until :func:`deactivate`; with ``defaults``,
+    botocore gets their fake credentials and region meanwhile."""
+    switch.defaults = defaults
     switch.active = state
     with _installing:
-        from chatbot_mock.interception import botocore_feed, requests_feed
+        from chatbot_mock.interception import botocore_defaults, botocore_feed, requests_feed
 
         botocore_feed.ensure_installed()
+        botocore_defaults.ensure_installed()
         requests_feed.ensure_installed()
 
 
 def deactivate() -> None:
     switch.active = None
-    switch.credentials = None
+    switch.defaults = None
 
 
 def active_state() -> Optional[MockState]:

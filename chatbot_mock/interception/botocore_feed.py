@@ -9,10 +9,6 @@ is not None, so moto's handler, which answers hosts it does not know, never wins
 event names the service, so no other service's request is ever taken, whatever its
 host. aiobotocore's emitter returns a coroutine from the same ``emit``; its answer is
 awaited the same way and given the response type aiobotocore reads.
-
-A second hook makes botocore's environment credential provider fall back on the mock's
-fake credentials when the environment has none, so a mock is never on without
-credentials, whatever another library did to ``os.environ`` meanwhile.
 """
 
 from __future__ import annotations
@@ -20,11 +16,9 @@ from __future__ import annotations
 import functools
 import inspect
 import sys
-from typing import Any, Awaitable, Callable, Dict, Iterator, List, Mapping, Optional, Tuple
+from typing import Any, Awaitable, Callable, Iterator, List, Mapping, Tuple
 
-import wrapt
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
-from botocore.credentials import Credentials, EnvProvider
 from botocore.hooks import HierarchicalEmitter
 
 from chatbot_mock.interception import switch
@@ -37,9 +31,7 @@ _PROBE = "before-send.chatbot-mock-probe"
 #: botocore's event name of each mocked service -> its service name; filled at install.
 _SERVICES: Mapping[str, str] = {}
 _probe_seen = False
-_async_credentials_watched = False
 _installed_emit: Any = None
-_installed_env_load: Any = None
 
 
 def ensure_installed() -> None:
@@ -49,24 +41,13 @@ def ensure_installed() -> None:
     library that wrapped ``emit`` before the first start and unwound its patch since
     takes the mock's hook, which sat on top of its patch, away with it.
     """
-    global _SERVICES, _async_credentials_watched, _installed_emit, _installed_env_load
+    global _SERVICES, _installed_emit
     if not _SERVICES:
         _SERVICES = dict(services_by_event_name())
     # Still on top, as installed: reached for sure, and no probe is needed.
     if HierarchicalEmitter.__dict__.get("emit") is not _installed_emit and not _emit_hook_reached():
         _installed_emit = _make_emit(HierarchicalEmitter.emit)
         HierarchicalEmitter.emit = _installed_emit  # type: ignore[method-assign]
-    if EnvProvider.__dict__.get("load") is not _installed_env_load and not _env_hook_reached():
-        _installed_env_load = wrapt.wrap_function_wrapper("botocore.credentials", "EnvProvider.load", _env_credentials)
-    if not _async_credentials_watched:
-        # aiobotocore overrides the provider's load with a coroutine; hook it when it loads.
-        wrapt.register_post_import_hook(_install_async_credentials, "aiobotocore.credentials")
-        _async_credentials_watched = True
-
-
-def _install_async_credentials(module: Any) -> None:
-    if hasattr(module, "AioEnvProvider"):
-        wrapt.wrap_function_wrapper(module, "AioEnvProvider.load", _async_env_credentials)
 
 
 def _emit_hook_reached() -> bool:
@@ -186,38 +167,3 @@ class _AsyncRawBody:
 
     async def read(self, *_: Any) -> bytes:
         return self._body
-
-
-# -- the credential fallback --------------------------------------------------------------
-
-
-#: The environment of a provider made only to see whether the hook is reached.
-_PROBE_ENVIRONMENT: Dict[str, str] = {}
-_PROBE_CREDENTIALS = Credentials("chatbot-mock-probe", "chatbot-mock-probe")
-
-
-def _env_hook_reached() -> bool:
-    return EnvProvider(environ=_PROBE_ENVIRONMENT).load() is _PROBE_CREDENTIALS
-
-
-def _env_credentials(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
-    found = wrapped(*args, **kwargs)
-    if found is None:
-        if instance.environ is _PROBE_ENVIRONMENT:
-            return _PROBE_CREDENTIALS
-        fake = switch.credentials
-        if fake is not None:
-            return Credentials(*fake, method=instance.METHOD)
-    return found
-
-
-def _async_env_credentials(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
-    async def load() -> Optional[Any]:
-        found = await wrapped(*args, **kwargs)
-        fake = switch.credentials
-        if found is None and fake is not None:
-            credentials_class = getattr(sys.modules[type(instance).__module__], "AioCredentials", Credentials)
-            return credentials_class(*fake, method=instance.METHOD)
-        return found
-
-    return load()

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Optional, Tuple
+from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
     from chatbot_mock._state import MockState
+    from chatbot_mock.interception.botocore_defaults import Defaults
 
 #: The state answering the two services, or ``None`` while every mock is off.
 active: Optional[MockState] = None
-#: (access key id, secret) for botocore's credential lookup to fall back on, or ``None``.
-credentials: Optional[Tuple[str, str]] = None
+#: The credentials and region botocore gets while on, or ``None`` (``fake_credentials=False``).
+defaults: Optional[Defaults] = None

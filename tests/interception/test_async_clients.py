@@ -21,7 +21,7 @@ from botocore.exceptions import EndpointConnectionError
 from service_checks import raises_service_error
 
 from chatbot_mock import ChatbotMock, mock_chatbot
-from chatbot_mock._environment import FAKE_CREDENTIALS
+from chatbot_mock.interception.botocore_defaults import FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY
 
 REGION = "us-east-1"
 TEAM = "T012ABCDEFG"
@@ -227,8 +227,8 @@ def test_a_before_send_handler_that_raises_stops_the_call_before_any_state_chang
 # -- credentials -------------------------------------------------------------------------------
 
 
-def test_a_mock_that_lost_its_environment_credentials_still_signs_aiobotocore_calls(
-    no_credentials_anywhere: None, monkeypatch: pytest.MonkeyPatch
+def test_a_mock_on_in_an_environment_without_credentials_signs_aiobotocore_calls_with_fake_ones(
+    no_credentials_anywhere: None,
 ) -> None:
     access_keys: List[str] = []
 
@@ -242,11 +242,8 @@ def test_a_mock_that_lost_its_environment_credentials_still_signs_aiobotocore_ca
             return await action_arns(chatbot)
 
     with mock_chatbot():
-        # Another library puts back the environment it saw before the mock started.
-        monkeypatch.delenv("AWS_ACCESS_KEY_ID")
-        monkeypatch.delenv("AWS_SECRET_ACCESS_KEY")
         assert asyncio.run(run()) == []
-    assert access_keys == [FAKE_CREDENTIALS["AWS_ACCESS_KEY_ID"]]
+    assert access_keys == [FAKE_ACCESS_KEY_ID]
     # The credentials came from the mock: with it off, the same environment has none.
     assert asyncio.run(get_session().get_credentials()) is None
 
@@ -256,21 +253,14 @@ def test_the_credential_fallback_is_off_with_fake_credentials_off(no_credentials
         assert asyncio.run(get_session().get_credentials()) is None
 
 
-def test_the_fallback_gives_aiobotocore_credentials_it_can_await(
-    no_credentials_anywhere: None, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_fallback_gives_aiobotocore_credentials_it_can_await(no_credentials_anywhere: None) -> None:
     async def frozen(session: AioSession) -> Any:
         found = await session.get_credentials()
         return await found.get_frozen_credentials()
 
     with mock_chatbot():
-        monkeypatch.delenv("AWS_ACCESS_KEY_ID")
-        monkeypatch.delenv("AWS_SECRET_ACCESS_KEY")
         keys = asyncio.run(frozen(get_session()))
-    assert (keys.access_key, keys.secret_key) == (
-        FAKE_CREDENTIALS["AWS_ACCESS_KEY_ID"],
-        FAKE_CREDENTIALS["AWS_SECRET_ACCESS_KEY"],
-    )
+    assert (keys.access_key, keys.secret_key) == (FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY)
 
 
 # -- when the mock answers ---------------------------------------------------------------------

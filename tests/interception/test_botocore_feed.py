@@ -1,7 +1,6 @@
 """Which botocore requests the mock answers, and which it leaves alone."""
 
 import inspect
-import os
 import sys
 import unittest.mock
 from typing import Any, Iterator
@@ -218,5 +217,4 @@ def test_the_credential_hook_taken_away_is_put_back_at_the_next_start(monkeypatc
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
     original = inspect.unwrap(EnvProvider.__dict__["load"])
     with unittest.mock.patch.object(EnvProvider, "load", original), mock_chatbot():
-        os.environ.pop("AWS_ACCESS_KEY_ID")  # as another library restoring the environment would
         assert botocore.session.get_session().get_credentials().access_key == "CHATBOTMOCKACCESSKEY"
