@@ -78,7 +78,11 @@ def pytest_fixture_setup(fixturedef: Any, request: Any) -> Generator[None, None,
     before = _started_mocks()
     yield
     if fixturedef.scope != "function":
-        _kept_on_by_fixtures.update(_new_starts(before, _started_mocks()))
+        kept = _new_starts(before, _started_mocks())
+        if kept:
+            _kept_on_by_fixtures.update(kept)
+            # Once the fixture is finished, a start of the same mock is checked again.
+            fixturedef.addfinalizer(lambda: _kept_on_by_fixtures.subtract(kept))
 
 
 @pytest.hookimpl(hookwrapper=True)
@@ -92,7 +96,7 @@ def pytest_runtest_call(item: Any) -> Generator[None, None, None]:
 def pytest_runtest_teardown(item: Any) -> Generator[None, None, None]:
     yield
     started = item.stash.get(_STARTED_IN_TEST, Counter())
-    leaked = (started - _kept_on_by_fixtures) & Counter(_started_mocks())
+    leaked = (started - +_kept_on_by_fixtures) & Counter(_started_mocks())
     if leaked:
         count = sum(leaked.values())
         warnings.warn(

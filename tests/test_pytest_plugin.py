@@ -251,3 +251,32 @@ def test_monkeypatch_torn_down_after_the_fixture_leaves_the_environment_exact(
     )
     result = pytester.runpytest_subprocess("-p", "no:cacheprovider")
     result.assert_outcomes(passed=2)
+
+
+def test_a_mock_once_kept_on_by_a_fixture_is_checked_again_after_the_fixture_ends(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        test_a="""
+        import pytest
+        from chatbot_mock import mock_chatbot
+
+        SHARED = mock_chatbot()
+
+        @pytest.fixture(scope="module")
+        def shared():
+            SHARED.start()
+            yield SHARED
+            SHARED.stop()
+
+        def test_uses_it(shared):
+            assert shared.active
+        """,
+        test_b="""
+        from test_a import SHARED
+
+        def test_leaks_the_same_mock():
+            SHARED.start()
+        """,
+    )
+    result = pytester.runpytest_subprocess("-p", "no:cacheprovider", "-W", "always::pytest.PytestWarning")
+    result.assert_outcomes(passed=2, warnings=1)
+    result.stdout.fnmatch_lines(["*test_leaks_the_same_mock started chatbot_mock by hand*"])

@@ -1,11 +1,12 @@
 """``requests``: a request to a Chatbot or Support App endpoint, answered.
 
-One hook on ``requests.Session.get_adapter``, put in when ``requests`` is first imported.
-While a mock is on, a URL on one of the services' hosts (every partition, FIPS and
-dual-stack included) gets :class:`EndpointAdapter`; every other URL gets the adapter it
-would have had, untouched. moto's own ``requests`` mock, like ``responses.activate``,
-patches ``HTTPAdapter.send``, which the endpoint adapter overrides, so each mock answers
-its own hosts whichever started first and whatever order they stop in.
+One hook on ``requests.Session.get_adapter``, put in at the first start, or when
+``requests`` is first imported if that comes later. While a mock is on, a URL on one of
+the services' hosts (every partition, FIPS and dual-stack included) gets the endpoint
+adapter; every other URL gets the adapter it would have had, untouched. moto's own
+``requests`` mock, like ``responses.activate``, patches ``HTTPAdapter.send``, which the
+endpoint adapter overrides, so each mock answers its own hosts whichever started first
+and whatever order they stop in.
 
 The adapter hands the request to the one dispatch path; ``responses`` turns the answer
 into the urllib3 response that ``requests`` builds its ``Response`` from, as it does for
@@ -106,11 +107,14 @@ def _make_adapter() -> Any:
             # The mock stopped between choosing this adapter and sending.
             return ConnectionError(f"chatbot_mock is no longer on to answer {request.method} {url}")
         headers: Mapping[str, Any] = request.headers
-        response = dispatch(service, str(request.method), url, headers, _body(request.body), state)
-        return response.status, response.headers, response.body
+        method = str(request.method)
+        response = dispatch(service, method, url, headers, _body(request.body), state)
+        # A response to HEAD has no body (urllib3 refuses one); its status and headers stand.
+        return response.status, response.headers, b"" if method.upper() == "HEAD" else response.body
 
-    # The URL and method are checked above; this only shapes the answer.
-    assert _endpoint is not None, "install() compiles the endpoint pattern first"
+    # get_adapter chose this adapter by the URL, and dispatch answers any method; the
+    # response object only shapes the answer, so its own method and URL are never matched.
+    assert _endpoint is not None, "ensure_installed() compiles the endpoint pattern first"
     shaped = responses.CallbackResponse(method="POST", url=_endpoint, callback=answer, content_type=None)
 
     class EndpointAdapter(HTTPAdapter):

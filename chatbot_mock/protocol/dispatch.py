@@ -13,7 +13,7 @@ import logging
 import os
 from email.message import Message
 from typing import Any, Callable, Dict, Mapping, NamedTuple, Optional, Protocol, Tuple
-from urllib.parse import SplitResult, urlsplit
+from urllib.parse import SplitResult, parse_qs, urlsplit
 
 from botocore.awsrequest import HeadersDict
 
@@ -76,15 +76,21 @@ def _header(headers: Mapping[str, str], name: str) -> str:
     return value or ""
 
 
-def credential_scope(headers: Mapping[str, str]) -> Tuple[str, str, str]:
-    """(access key id, region, signing service) from a SigV4 Authorization header,
-    empty strings where the request is not signed that way."""
+def credential_scope(headers: Mapping[str, str], url: str = "") -> Tuple[str, str, str]:
+    """(access key id, region, signing service) from a SigV4 Authorization header, or
+    from a presigned URL's ``X-Amz-Credential``; empty strings where neither signs it."""
     authorization = _header(headers, "Authorization")
     start = authorization.find("Credential=")
-    if start < 0:
-        return "", "", ""
-    end = authorization.find(",", start)
-    parts = authorization[start + 11 : end if end >= 0 else None].strip().split("/")
+    if start >= 0:
+        end = authorization.find(",", start)
+        scope = authorization[start + 11 : end if end >= 0 else None].strip()
+    else:
+        parts_of_url = _split(url) if "X-Amz-Credential" in url else None
+        values = parse_qs(parts_of_url.query).get("X-Amz-Credential") if parts_of_url else None
+        if not values:
+            return "", "", ""
+        scope = values[0]
+    parts = scope.split("/")
     if len(parts) < 4:
         return parts[0], "", ""
     return parts[0], parts[2], parts[3]
@@ -108,7 +114,7 @@ def resolve_caller(url: str, headers: Mapping[str, str], state: Backends) -> Cal
     """The calling account, in order: the account the signature's access key belongs to
     (a 12-digit key id, or a key moto issued while moto is on), the mock's own account,
     ``MOTO_ACCOUNT_ID``, ``123456789012``."""
-    access_key, region, _ = credential_scope(headers)
+    access_key, region, _ = credential_scope(headers, url)
     account_id = (
         account_for_access_key(access_key)
         or state.current_account()

@@ -69,7 +69,6 @@ class ServiceSpec:
     def __init__(self, name: str, model: ServiceModel) -> None:
         self.name = name
         self.model = model
-        self.signing_name: str = model.signing_name
         #: How botocore names the service in its events: ``before-send.<event_name>.<Operation>``.
         self.event_name: str = model.service_id.hyphenize()
         #: The first label of the service's endpoint hosts (``supportapp.us-east-1.amazonaws.com``).

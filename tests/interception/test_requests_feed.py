@@ -10,7 +10,7 @@ import boto3
 import pytest
 import requests
 import responses
-from botocore.auth import SigV4Auth
+from botocore.auth import SigV4Auth, SigV4QueryAuth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 from moto import mock_aws
@@ -212,3 +212,24 @@ def test_requests_first_imported_by_responses_while_a_mock_is_on(pytester: pytes
     result = pytester.run(sys.executable, str(script))
     assert result.ret == 0, result.stderr.str()
     result.stdout.fnmatch_lines(["200 {}"])
+
+
+def test_a_head_request_gets_the_status_and_headers_without_a_body(offline: None) -> None:
+    with mock_chatbot():
+        response = requests.head(f"https://supportapp.us-east-1.amazonaws.com{LIST_WORKSPACES}")
+    assert response.status_code == 404
+    assert response.headers["x-amzn-ErrorType"] == "UnknownOperationException"
+    assert response.content == b""
+
+
+def test_a_presigned_url_acts_in_the_account_of_its_credential(offline: None) -> None:
+    url = "https://chatbot.us-east-1.amazonaws.com/get-account-preferences"
+    request = AWSRequest("POST", url)
+    SigV4QueryAuth(Credentials("111122223333", "secret"), "chatbot", "us-east-1").add_auth(request)
+    with mock_chatbot():
+        boto = boto3.client("chatbot", region_name="us-east-1", aws_access_key_id="111122223333",
+                            aws_secret_access_key="x")
+        boto.update_account_preferences(TrainingDataCollectionEnabled=True)
+        response = requests.post(request.url)
+    assert response.status_code == 200, response.text
+    assert response.json()["AccountPreferences"]["TrainingDataCollectionEnabled"] is True
