@@ -186,7 +186,10 @@ def test_a_member_keeps_its_workspace_when_the_management_deletes_its_own(manage
     assert team_ids(member) == [TEAM_ID]
 
 
-@pytest.mark.parametrize("account_id", ["12345", "\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u0660\u0661\u0662"])
+ARABIC_INDIC_DIGITS = "\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u0660\u0661\u0662"
+
+
+@pytest.mark.parametrize("account_id", ["12345", ARABIC_INDIC_DIGITS])
 def test_an_organization_of_accounts_that_are_not_twelve_ascii_digits_is_refused(chatbot_mock, account_id):
     # str.isdigit() takes Arabic-Indic digits; AWS, and the models' ARN patterns, do not.
     with pytest.raises(ValueError, match="12 digits"):
