@@ -52,9 +52,10 @@ class ChatbotMock:
 
     :param account_id: the account calls act in when their signature does not name one.
     :param quotas: overrides of the quota settings (see ``docs/quotas.md``).
-    :param fake_credentials: while active, botocore gets fake credentials in place of the
-        keys the environment held at the start (and a default region when none is
-        configured), so nothing can reach AWS with real keys. ``os.environ`` is not touched.
+    :param fake_credentials: while active, botocore sessions hand out fake credentials in
+        place of whatever they would find (explicit keys, and environment keys that name
+        an account, excepted) and a default region when none is configured, so nothing
+        signs with real keys. ``os.environ`` is not touched.
     """
 
     def __init__(
@@ -81,7 +82,7 @@ class ChatbotMock:
                 state = MockState(self.quotas)
                 # The account is in place before the first call can arrive.
                 state.push_account(self, self.account_id, explicit=False)
-                interception.activate(state, Defaults.taken_now() if self.fake_credentials else None)
+                interception.activate(state, Defaults() if self.fake_credentials else None)
                 self._saved_quotas.append({})
             else:
                 state = _require_state()

@@ -129,8 +129,11 @@ MARKER_ALONE = """
 
     def test_without_the_marker_the_mock_is_off():
         from botocore.exceptions import EndpointConnectionError
+        client = boto3.client("support-app", region_name="us-east-1", endpoint_url="http://127.0.0.1:1",
+                              aws_access_key_id="AKIDEXAMPLE", aws_secret_access_key="x",
+                              config=Config(retries={"total_max_attempts": 1}))
         with pytest.raises(EndpointConnectionError):
-            support_app().get_account_alias()
+            client.get_account_alias()
 """
 
 

@@ -11,7 +11,6 @@ import pytest
 from botocore import UNSIGNED
 from botocore.awsrequest import AWSResponse
 from botocore.config import Config
-from botocore.credentials import EnvProvider
 from botocore.exceptions import EndpointConnectionError
 from botocore.hooks import HierarchicalEmitter
 from moto import mock_aws
@@ -215,6 +214,6 @@ def test_the_credential_hook_taken_away_is_put_back_at_the_next_start(monkeypatc
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/credentials")
     monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent/config")
     monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
-    original = inspect.unwrap(EnvProvider.__dict__["load"])
-    with unittest.mock.patch.object(EnvProvider, "load", original), mock_chatbot():
+    original = inspect.unwrap(botocore.session.Session.__dict__["get_credentials"])
+    with unittest.mock.patch.object(botocore.session.Session, "get_credentials", original), mock_chatbot():
         assert botocore.session.get_session().get_credentials().access_key == "CHATBOTMOCKACCESSKEY"
