@@ -175,7 +175,7 @@ class ChatbotMock:
                 with mock:
                     return (yield from wrapped(*args, **kwargs))
 
-            return run_generator(function)  # type: ignore[no-any-return,return-value]
+            return run_generator(function)  # type: ignore[return-value]
 
         if inspect.isasyncgenfunction(function):
 
@@ -185,7 +185,7 @@ class ChatbotMock:
                     async for item in wrapped(*args, **kwargs):
                         yield item
 
-            return run_async_generator(function)  # type: ignore[no-any-return,return-value]
+            return run_async_generator(function)  # type: ignore[return-value]
 
         if inspect.iscoroutinefunction(function):
 
@@ -194,14 +194,14 @@ class ChatbotMock:
                 with mock:
                     return await wrapped(*args, **kwargs)
 
-            return run_async(function)  # type: ignore[no-any-return,return-value]
+            return run_async(function)  # type: ignore[return-value]
 
         @wrapt.decorator
         def run(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
             with mock:
                 return wrapped(*args, **kwargs)
 
-        return run(function)  # type: ignore[no-any-return,return-value]
+        return run(function)  # type: ignore[return-value]
 
     def _decorate_class(self, cls: type) -> type:
         mock = self

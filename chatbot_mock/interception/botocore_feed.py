@@ -47,7 +47,7 @@ def ensure_installed() -> None:
     # Still on top, as installed: reached for sure, and no probe is needed.
     if HierarchicalEmitter.__dict__.get("emit") is not _installed_emit and not _emit_hook_reached():
         _installed_emit = _make_emit(HierarchicalEmitter.emit)
-        HierarchicalEmitter.emit = _installed_emit  # type: ignore[method-assign]
+        HierarchicalEmitter.emit = _installed_emit
 
 
 def _emit_hook_reached() -> bool:

@@ -76,7 +76,7 @@ def renderer(shape: Shape) -> Optional[Render]:
         compiler = _COMPILERS.get(shape.type_name)
         compiled = _AS_IS if compiler is None else compiler(shape)
         shape.__dict__[_RENDERER] = compiled
-    return None if compiled is _AS_IS else compiled  # type: ignore[no-any-return]
+    return None if compiled is _AS_IS else compiled
 
 
 def _compile_structure(shape: Shape) -> Render:
@@ -89,7 +89,7 @@ def _compile_structure(shape: Shape) -> Render:
         if members is None:
             members = tuple(
                 (name, member.serialization.get("name", name), renderer(member))
-                for name, member in shape.members.items()  # type: ignore[attr-defined]
+                for name, member in shape.members.items()
             )
         result = {}
         get = value.get
@@ -103,7 +103,7 @@ def _compile_structure(shape: Shape) -> Render:
 
 
 def _compile_list(shape: Shape) -> Render:
-    member = shape.member  # type: ignore[attr-defined]
+    member = shape.member
     if member.type_name not in _COMPILERS:
         return list
     render_member: Optional[Render] = None
@@ -118,7 +118,7 @@ def _compile_list(shape: Shape) -> Render:
 
 
 def _compile_map(shape: Shape) -> Render:
-    value_shape = shape.value  # type: ignore[attr-defined]
+    value_shape = shape.value
     if value_shape.type_name not in _COMPILERS:
         return lambda value: {key: item for key, item in value.items()}
     render_value: Optional[Render] = None

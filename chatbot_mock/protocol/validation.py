@@ -81,8 +81,8 @@ class ShapeValidator:
         if not isinstance(value, dict):
             self._fail(found, value, shape, path or "body", "be a structure (JSON object)")
             return
-        members = shape.members  # type: ignore[attr-defined]
-        for name in shape.required_members:  # type: ignore[attr-defined]
+        members = shape.members
+        for name in shape.required_members:
             if value.get(name) is None:
                 self._fail(found, None, members[name], _join(path, name), "not be null")
         for name, member_value in value.items():
@@ -96,7 +96,7 @@ class ShapeValidator:
             self._fail(found, value, shape, path, "be a list (JSON array)")
             return
         self._check_size(shape, value, path, found)
-        member = shape.member  # type: ignore[attr-defined]
+        member = shape.member
         for index, item in enumerate(value):
             item_path = f"{path}.{index + 1}.member"
             if item is None:
@@ -110,11 +110,11 @@ class ShapeValidator:
             return
         self._check_size(shape, value, path, found)
         for key, item in value.items():
-            self._validate(shape.key, key, f"{path}.{key}.key", found)  # type: ignore[attr-defined]
+            self._validate(shape.key, key, f"{path}.{key}.key", found)
             if item is None:
-                self._fail(found, None, shape.value, f"{path}.{key}.value", "not be null")  # type: ignore[attr-defined]
+                self._fail(found, None, shape.value, f"{path}.{key}.value", "not be null")
             else:
-                self._validate(shape.value, item, f"{path}.{key}.value", found)  # type: ignore[attr-defined]
+                self._validate(shape.value, item, f"{path}.{key}.value", found)
 
     def _validate_string(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
         if not isinstance(value, str):
@@ -208,13 +208,13 @@ def predicate(shape: Shape) -> Predicate:
 def _compile_structure(shape: Shape) -> Predicate:
     # The members' predicates are looked up on the first check, not here: models may
     # be recursive, and compiling a shape never compiles its members.
-    required: Tuple[str, ...] = tuple(shape.required_members)  # type: ignore[attr-defined]
+    required: Tuple[str, ...] = tuple(shape.required_members)
     checks: Optional[Dict[str, Predicate]] = None
 
     def check(value: Any) -> bool:
         nonlocal checks
         if checks is None:
-            checks = {name: predicate(member) for name, member in shape.members.items()}  # type: ignore[attr-defined]
+            checks = {name: predicate(member) for name, member in shape.members.items()}
         if not isinstance(value, dict):
             return False
         for name in required:
@@ -235,7 +235,7 @@ def _size_bounds(shape: Shape) -> Tuple[Optional[int], Optional[int]]:
 
 
 def _compile_list(shape: Shape) -> Predicate:
-    member_shape = shape.member  # type: ignore[attr-defined]
+    member_shape = shape.member
     member: Optional[Predicate] = None
     minimum, maximum = _size_bounds(shape)
 
@@ -256,7 +256,7 @@ def _compile_list(shape: Shape) -> Predicate:
 
 
 def _compile_map(shape: Shape) -> Predicate:
-    key_shape, value_shape = shape.key, shape.value  # type: ignore[attr-defined]
+    key_shape, value_shape = shape.key, shape.value
     key_check: Optional[Predicate] = None
     value_check: Optional[Predicate] = None
     minimum, maximum = _size_bounds(shape)
