@@ -197,7 +197,7 @@ def test_botocore_gets_fake_credentials_in_place_of_the_shells_and_the_environme
     assert credentials_botocore_finds().access_key == "AKIAREALKEY"
 
 
-def test_keys_put_in_the_environment_after_the_start_are_used_as_botocore_would(
+def test_a_twelve_digit_key_put_in_the_environment_inside_the_mock_picks_the_account(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     # A test picks an account the emulators' way, by a 12-digit access key id.
@@ -207,7 +207,7 @@ def test_keys_put_in_the_environment_after_the_start_are_used_as_botocore_would(
         mock.support_app.authorize_slack_workspace(TEAM, "acme", account_id="111122223333")
         monkeypatch.setenv("AWS_ACCESS_KEY_ID", "111122223333")
         assert credentials_botocore_finds().access_key == "111122223333"
-        # A new session: botocore keeps the credentials a session found first.
+        # A session of its own, whose lookup sees the key now in the environment.
         client = boto3.Session().client("support-app", region_name="us-east-1")
         assert [w["teamId"] for w in client.list_slack_workspace_configurations()["slackWorkspaceConfigurations"]] == [
             TEAM

@@ -7,8 +7,9 @@ and never hands out what it found before the start:
 
 - keys given to the session explicitly (``boto3.Session(aws_access_key_id=...)``, moto's
   ``assume_role`` keys passed that way) are the caller's choice and stay;
-- keys in the environment that name an account (a 12-digit key id, or a key moto issued
-  while moto is on) are used, without the shell's session token or expiry;
+- keys in the environment that name an account are used: a 12-digit key id without the
+  shell's session token or expiry, a key moto issued (while moto is on) with the token
+  that came with it;
 - anything else (the shell's keys, a profile's, a cached answer from before the start,
   moto's ``FOOBARKEY``) gives way to the mock's fake keys.
 
@@ -22,6 +23,7 @@ configures a region, botocore gets ``AWS_REGION`` (the other SDKs' variable), el
 
 from __future__ import annotations
 
+import inspect
 import os
 import sys
 from typing import Any, Dict, NamedTuple, Tuple
@@ -31,7 +33,7 @@ from botocore.credentials import Credentials
 from botocore.session import Session
 
 from chatbot_mock.interception import switch
-from chatbot_mock.store.identity import account_for_access_key
+from chatbot_mock.store.identity import account_for_access_key, is_account_id
 
 #: Credentials no AWS account accepts, so a request that escaped the mock fails safely.
 FAKE_ACCESS_KEY_ID = "CHATBOTMOCKACCESSKEY"
@@ -46,6 +48,10 @@ class Defaults(NamedTuple):
     secret_key: str = FAKE_SECRET_ACCESS_KEY
 
 
+#: How the fake keys name their source (``aws configure list`` shows it as their type).
+METHOD = "chatbot-mock"
+
+
 def _credentials_while_on(defaults: Defaults, session: Any, credentials_class: Any) -> Any:
     given = getattr(session, "_credentials", None)
     if given is not None and getattr(given, "method", None) == "explicit":
@@ -53,8 +59,11 @@ def _credentials_while_on(defaults: Defaults, session: Any, credentials_class: A
     access_key = os.environ.get("AWS_ACCESS_KEY_ID", "")
     if account_for_access_key(access_key) is not None:
         secret = os.environ.get("AWS_SECRET_ACCESS_KEY") or defaults.secret_key
-        return credentials_class(access_key, secret, method="env")
-    return credentials_class(defaults.access_key, defaults.secret_key, method="env")
+        # A 12-digit id is no real key: a token beside it is the shell's. A key moto
+        # issued by assume_role needs the token moto issued with it.
+        token = None if is_account_id(access_key) else os.environ.get("AWS_SESSION_TOKEN")
+        return credentials_class(access_key, secret, token, method="env")
+    return credentials_class(defaults.access_key, defaults.secret_key, method=METHOD)
 
 
 # -- installing ---------------------------------------------------------------------------
@@ -63,6 +72,7 @@ _PROBE = "chatbot-mock-probe"
 _async_session_watched = False
 _installed_credentials: Any = None
 _installed_config_variable: Any = None
+_installed_async_credentials: Any = None
 
 
 def ensure_installed() -> None:
@@ -85,6 +95,15 @@ def ensure_installed() -> None:
         # aiobotocore's session awaits its credentials; hook it when it loads.
         wrapt.register_post_import_hook(_install_async_credentials, "aiobotocore.session")
         _async_session_watched = True
+    else:
+        aio = sys.modules.get("aiobotocore.session")
+        session_class = getattr(aio, "AioSession", None)
+        if (
+            session_class is not None
+            and vars(session_class).get("get_credentials") is not _installed_async_credentials
+            and not _reached(lambda: _is_probe(session_class.get_credentials(_probe_session())))
+        ):
+            _install_async_credentials(aio)
 
 
 class _ProbeSession:
@@ -102,9 +121,18 @@ def _reached(probe: Any) -> bool:
         return False
 
 
+def _is_probe(answer: Any) -> bool:
+    if inspect.iscoroutine(answer):  # aiobotocore's own, unhooked: never run it
+        answer.close()
+    return answer is _PROBE
+
+
 def _install_async_credentials(module: Any) -> None:
+    global _installed_async_credentials
     if hasattr(module, "AioSession") and "get_credentials" in vars(module.AioSession):
-        wrapt.wrap_function_wrapper(module, "AioSession.get_credentials", _async_credentials)
+        _installed_async_credentials = wrapt.wrap_function_wrapper(
+            module, "AioSession.get_credentials", _async_credentials
+        )
 
 
 # -- the hooks ------------------------------------------------------------------------------
@@ -120,6 +148,8 @@ def _credentials(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs: Dic
 
 
 def _async_credentials(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
+    if isinstance(instance, _ProbeSession):
+        return _PROBE
     defaults = switch.defaults
     if defaults is None:
         return wrapped(*args, **kwargs)

@@ -122,3 +122,33 @@ def test_the_environment_is_never_written(shell: None, monkeypatch: pytest.Monke
         support_app().get_account_alias()
         assert dict(os.environ) == before
     assert dict(os.environ) == before
+
+
+def test_a_key_moto_issued_by_assume_role_keeps_the_token_issued_with_it(
+    shell: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with mock_aws(), mock_chatbot():
+        sts = boto3.client("sts", region_name="us-east-1")
+        keys = sts.assume_role(RoleArn="arn:aws:iam::222222222222:role/ops", RoleSessionName="ops")["Credentials"]
+        monkeypatch.setenv("AWS_ACCESS_KEY_ID", keys["AccessKeyId"])
+        monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", keys["SecretAccessKey"])
+        monkeypatch.setenv("AWS_SESSION_TOKEN", keys["SessionToken"])
+        assert signing(support_app(boto3.Session())) == [keys["AccessKeyId"], keys["SessionToken"]]
+        assert boto3.Session().client("sts", region_name="us-east-1").get_caller_identity()["Account"] == (
+            "222222222222"
+        )
+
+
+def test_the_async_credential_hook_taken_away_is_put_back_at_the_next_start(shell: None) -> None:
+    import asyncio
+    import inspect
+    import unittest.mock
+
+    from aiobotocore.session import AioSession
+
+    with mock_chatbot():
+        pass  # aiobotocore is loaded by now, and hooked
+    original = inspect.unwrap(AioSession.__dict__["get_credentials"])
+    with unittest.mock.patch.object(AioSession, "get_credentials", original), mock_chatbot():
+        found = asyncio.run(AioSession().get_credentials())
+        assert found.access_key == FAKE_ACCESS_KEY_ID
