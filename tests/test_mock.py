@@ -370,19 +370,27 @@ class TestInheritedTestsAreDecorated(_SharedTests):
         assert interception.active_state() is not None
 
 
-@mock_chatbot
-class TestTeardownMethodAloneRunsInsideTheTestsState:
-    seen_in_teardown: List[List[str]] = []
+def test_a_teardown_method_alone_runs_inside_the_tests_state(pytester: pytest.Pytester) -> None:
+    pytester.makepyfile(
+        """
+        import boto3
+        from chatbot_mock import ChatbotMock, mock_chatbot
 
-    def teardown_method(self) -> None:
-        TestTeardownMethodAloneRunsInsideTheTestsState.seen_in_teardown.append(workspaces())
+        def workspaces():
+            client = boto3.client("support-app", region_name="us-east-1")
+            return [w["teamId"] for w in client.list_slack_workspace_configurations()["slackWorkspaceConfigurations"]]
 
-    def test_seeds_a_workspace(self) -> None:
-        ChatbotMock().support_app.authorize_slack_workspace(TEAM, "acme")
+        @mock_chatbot
+        class TestTeardownMethodAlone:
+            def teardown_method(self):
+                assert workspaces() == ["T012ABCDEFG"]  # an error at teardown otherwise
 
-
-def test_the_teardown_above_saw_the_tests_state() -> None:
-    assert TestTeardownMethodAloneRunsInsideTheTestsState.seen_in_teardown == [[TEAM]]
+            def test_seeds_a_workspace(self):
+                ChatbotMock().support_app.authorize_slack_workspace("T012ABCDEFG", "acme")
+        """
+    )
+    result = pytester.runpytest_inprocess("-p", "no:cacheprovider")
+    result.assert_outcomes(passed=1)
 
 
 def test_a_failing_setup_method_does_not_leave_the_mock_running(pytester: pytest.Pytester) -> None:
