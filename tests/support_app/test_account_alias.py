@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import OTHER_ACCOUNT, raises_service_error
+from support_app_helpers import OTHER_ACCOUNT, raises_service_error
 
 
 def test_get_without_an_alias_answers_no_account_alias_member(support_app):

@@ -7,8 +7,7 @@ the account of ``m.as_account(...)`` or of the mock, ``MOTO_ACCOUNT_ID``, ``1234
 from __future__ import annotations
 
 import pytest
-
-from .conftest import (
+from support_app_helpers import (
     CHANNEL_ID,
     DEFAULT_ACCOUNT,
     OTHER_ACCOUNT,

@@ -3,7 +3,7 @@ UpdateSlackChannelConfiguration and DeleteSlackChannelConfiguration."""
 
 from __future__ import annotations
 
-from .conftest import (
+from support_app_helpers import (
     CHANNEL_ID,
     OTHER_TEAM_ID,
     ROLE_ARN,

@@ -10,8 +10,16 @@ from typing import Any, Callable, Dict, List
 
 import pytest
 from botocore.exceptions import ClientError
-
-from .conftest import CHANNEL_ID, TEAM_ID, TEAM_NAME, channel_ids, create_channel, error_of, new_client, team_ids
+from support_app_helpers import (
+    CHANNEL_ID,
+    TEAM_ID,
+    TEAM_NAME,
+    channel_ids,
+    create_channel,
+    error_of,
+    new_client,
+    team_ids,
+)
 
 
 def warm_up(*clients: Any) -> None:

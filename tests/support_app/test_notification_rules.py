@@ -8,8 +8,7 @@
 from __future__ import annotations
 
 import pytest
-
-from .conftest import (
+from support_app_helpers import (
     CHANNEL_ID,
     TEAM_ID,
     channel_configuration,

@@ -4,8 +4,7 @@ authorised to its organization; member accounts then register it for themselves.
 from __future__ import annotations
 
 import pytest
-
-from .conftest import (
+from support_app_helpers import (
     MANAGEMENT_ACCOUNT,
     MEMBER_ACCOUNT,
     OTHER_ACCOUNT,

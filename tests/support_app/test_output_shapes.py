@@ -9,10 +9,9 @@ from __future__ import annotations
 import botocore.session
 import pytest
 from botocore.exceptions import ClientError
+from support_app_helpers import MANAGEMENT_ACCOUNT, TEAM_ID, TEAM_NAME, create_channel
 
 from chatbot_mock.protocol.validation import ShapeValidator
-
-from .conftest import MANAGEMENT_ACCOUNT, TEAM_ID, TEAM_NAME, create_channel
 
 MODEL = botocore.session.get_session().get_service_model("support-app")
 

@@ -10,8 +10,7 @@ from __future__ import annotations
 import base64
 
 import pytest
-
-from .conftest import (
+from support_app_helpers import (
     OTHER_ACCOUNT,
     TEAM_ID,
     TEAM_NAME,

@@ -4,11 +4,7 @@ ServiceQuotaExceededException (HTTP 402), and their overrides through ``quotas=`
 from __future__ import annotations
 
 import pytest
-
-from chatbot_mock import ChatbotMock
-from chatbot_mock.support_app.backend import DEFAULT_SETTINGS
-
-from .conftest import (
+from support_app_helpers import (
     CHANNEL_ID,
     OTHER_ACCOUNT,
     OTHER_TEAM_ID,
@@ -19,6 +15,9 @@ from .conftest import (
     raises_service_error,
     team_ids,
 )
+
+from chatbot_mock import ChatbotMock
+from chatbot_mock.support_app.backend import DEFAULT_SETTINGS
 
 
 def authorize_many(mock, count, account_id=None):

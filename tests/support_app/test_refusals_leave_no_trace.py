@@ -7,8 +7,7 @@ API can read back in every account involved is the same before and after.
 from __future__ import annotations
 
 import pytest
-
-from .conftest import (
+from support_app_helpers import (
     CHANNEL_ID,
     DEFAULT_ACCOUNT,
     MANAGEMENT_ACCOUNT,

@@ -7,10 +7,7 @@ from __future__ import annotations
 
 import pytest
 from botocore.exceptions import ClientError
-
-from chatbot_mock import ChatbotMock
-
-from .conftest import (
+from support_app_helpers import (
     CHANNEL_ID,
     MANAGEMENT_ACCOUNT,
     MEMBER_ACCOUNT,
@@ -22,6 +19,8 @@ from .conftest import (
     team_ids,
     workspace_configurations,
 )
+
+from chatbot_mock import ChatbotMock
 
 # -- authorize_slack_workspace --------------------------------------------------------------------
 

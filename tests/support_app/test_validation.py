@@ -9,8 +9,7 @@ the rule, and lists every problem of the request in one message.
 from __future__ import annotations
 
 import pytest
-
-from .conftest import CHANNEL_ID, ROLE_ARN, TEAM_ID, create_channel, raises_service_error
+from support_app_helpers import CHANNEL_ID, ROLE_ARN, TEAM_ID, create_channel, raises_service_error
 
 VALID_CREATE = {
     "teamId": TEAM_ID,

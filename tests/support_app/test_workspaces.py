@@ -6,7 +6,7 @@ RegisterSlackWorkspaceForOrganization (see test_organizations.py), never through
 
 from __future__ import annotations
 
-from .conftest import (
+from support_app_helpers import (
     CHANNEL_ID,
     OTHER_TEAM_ID,
     TEAM_ID,
