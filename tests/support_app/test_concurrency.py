@@ -1,12 +1,17 @@
 """Threads racing against a rule: the check and the write it guards never interleave,
 so no quota is overshot and no duplicate slips in. botocore clients are thread-safe;
-each race shares clients made beforehand and starts its threads together at a barrier."""
+each race shares clients made beforehand and starts its threads together at a barrier.
+
+Every write to a collection is slowed here (a test hook on the store, not a sleep in the
+product), so the window between a rule's check and its write is wide: without the
+state's lock these races overshoot every time, which the last tests show."""
 
 from __future__ import annotations
 
 import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Callable, Dict, List
+from typing import Any, Callable, Dict, Iterator, List
 
 import pytest
 from botocore.exceptions import ClientError
@@ -20,6 +25,38 @@ from support_app_helpers import (
     new_client,
     team_ids,
 )
+
+from chatbot_mock.interception import active_state
+from chatbot_mock.store.collection import OrderedCollection
+
+
+@pytest.fixture(autouse=True)
+def wide_race_window(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every write waits a moment after its rule's checks passed."""
+    put = OrderedCollection.put
+
+    def slow_put(collection: Any, key: Any, value: Any) -> None:
+        time.sleep(0.002)
+        put(collection, key, value)
+
+    monkeypatch.setattr(OrderedCollection, "put", slow_put)
+    yield
+
+
+class _NoLock:
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *_: Any) -> None:
+        return None
+
+
+@pytest.fixture
+def without_the_state_lock(chatbot_mock: Any) -> None:
+    """The defect these tests guard against: the state's lock taken away."""
+    state = active_state()
+    assert state is not None
+    state.lock = _NoLock()  # type: ignore[assignment]
 
 
 def warm_up(*clients: Any) -> None:
@@ -108,3 +145,31 @@ def test_threads_deleting_the_same_configuration_delete_it_once(support_app, cha
     )
 
     assert outcomes == {"ok": 1, "ResourceNotFoundException 404": 9}
+
+
+# -- the guard itself: without the lock, the same races go wrong ------------------------------
+
+
+def test_without_the_state_lock_forty_threads_overshoot_the_channel_quota(
+    without_the_state_lock, support_app, workspace
+):
+    warm_up(support_app)
+    actions = [lambda index=index: create_channel(support_app, channel_id=f"C{index:02d}") for index in range(40)]
+
+    outcomes = race(actions)
+
+    assert outcomes.get("ok", 0) > 20
+    assert len(channel_ids(support_app)) > 20
+
+
+def test_without_the_state_lock_seeding_threads_overshoot_the_workspace_quota(
+    without_the_state_lock, support_app, chatbot_mock
+):
+    actions = [
+        lambda index=index: chatbot_mock.support_app.authorize_slack_workspace(f"T{index:02d}", f"team {index}")
+        for index in range(12)
+    ]
+
+    race(actions)
+
+    assert len(team_ids(support_app)) > 5
