@@ -6,7 +6,7 @@ from typing import Any, Iterator
 
 import pytest
 
-pytest_plugins = ["pytester"]
+pytest_plugins = ["pytester", "races"]
 
 _getaddrinfo = socket.getaddrinfo
 _connect = socket.socket.connect

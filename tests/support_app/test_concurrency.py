@@ -1,62 +1,17 @@
-"""Threads racing against a rule: the check and the write it guards never interleave,
-so no quota is overshot and no duplicate slips in. botocore clients are thread-safe;
-each race shares clients made beforehand and starts its threads together at a barrier.
-
-Every write to a collection is slowed here (a test hook on the store, not a sleep in the
-product), so the window between a rule's check and its write is wide: without the
-state's lock these races overshoot every time, which the last tests show."""
+"""Support App rules under threads racing: the check and the write it guards never
+interleave, so no quota is overshot and no duplicate slips in. botocore clients are
+thread-safe; each race shares clients made beforehand and starts its threads together at
+a barrier (see tests/races.py, which also widens the window between check and write)."""
 
 from __future__ import annotations
 
-import threading
-import time
-from concurrent.futures import ThreadPoolExecutor
-from typing import Any, Callable, Dict, Iterator, List
+from typing import Any
 
 import pytest
-from botocore.exceptions import ClientError
-from support_app_helpers import (
-    CHANNEL_ID,
-    TEAM_ID,
-    TEAM_NAME,
-    channel_ids,
-    create_channel,
-    error_of,
-    new_client,
-    team_ids,
-)
+from races import race
+from support_app_helpers import CHANNEL_ID, TEAM_ID, TEAM_NAME, channel_ids, create_channel, new_client, team_ids
 
-from chatbot_mock.interception import active_state
-from chatbot_mock.store.collection import OrderedCollection
-
-
-@pytest.fixture(autouse=True)
-def wide_race_window(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Every write waits a moment after its rule's checks passed."""
-    put = OrderedCollection.put
-
-    def slow_put(collection: Any, key: Any, value: Any) -> None:
-        time.sleep(0.002)
-        put(collection, key, value)
-
-    monkeypatch.setattr(OrderedCollection, "put", slow_put)
-    yield
-
-
-class _NoLock:
-    def __enter__(self) -> None:
-        return None
-
-    def __exit__(self, *_: Any) -> None:
-        return None
-
-
-@pytest.fixture
-def without_the_state_lock(chatbot_mock: Any) -> None:
-    """The defect these tests guard against: the state's lock taken away."""
-    state = active_state()
-    assert state is not None
-    state.lock = _NoLock()  # type: ignore[assignment]
+pytestmark = pytest.mark.usefixtures("wide_race_window")
 
 
 def warm_up(*clients: Any) -> None:
@@ -64,24 +19,6 @@ def warm_up(*clients: Any) -> None:
     only contend on botocore's locks, so each race starts with clients that made one call."""
     for client in clients:
         client.get_account_alias()
-
-
-def race(actions: List[Callable[[], Any]]) -> Dict[str, int]:
-    """Run every action in its own thread, all released at once; count outcomes by error code."""
-    barrier = threading.Barrier(len(actions))
-
-    def run(action: Callable[[], Any]) -> str:
-        barrier.wait()
-        try:
-            action()
-        except ClientError as error:
-            outcome = error_of(error)
-            return f"{outcome['code']} {outcome['status']}"
-        return "ok"
-
-    with ThreadPoolExecutor(max_workers=len(actions)) as pool:
-        outcomes = list(pool.map(run, actions))
-    return {outcome: outcomes.count(outcome) for outcome in set(outcomes)}
 
 
 def test_forty_threads_creating_distinct_channels_fill_the_quota_of_twenty_exactly(support_app, workspace):
