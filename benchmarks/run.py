@@ -12,8 +12,7 @@
     the backend, serialisation).
 (b) ``with mock_chatbot(): pass`` against moto's ``with mock_aws(): pass``.
 (c) Chatbot's common calls against the same kind of floor, and a page of 100 when
-    the account holds 100 vs 10,000 configurations. Skipped, operation by operation,
-    while Chatbot answers ``NotImplemented``.
+    the account holds 100 vs 10,000 configurations.
 (d) The same kind of floor for aiobotocore clients: a Support App call and a Chatbot
     call through an aiobotocore client the mock answers, against an aiobotocore client
     whose first ``before-send`` handler returns a canned ``AioAWSResponse``. Each
@@ -47,12 +46,10 @@ sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import boto3  # noqa: E402
 from botocore.awsrequest import AWSResponse  # noqa: E402
 from botocore.config import Config  # noqa: E402
-from botocore.exceptions import ClientError  # noqa: E402
 from botocore.hooks import HierarchicalEmitter  # noqa: E402
 
 import chatbot_mock  # noqa: E402
 from chatbot_mock import mock_chatbot  # noqa: E402
-from chatbot_mock._state import DEFAULT_SETTINGS  # noqa: E402
 from chatbot_mock.interception import botocore_feed  # noqa: E402
 
 #: botocore's own emit, taken before any mock wraps it (see Floor).
@@ -428,40 +425,6 @@ CHATBOT_OPERATIONS = (
     "UpdateSlackChannelConfiguration",
     "DeleteSlackChannelConfiguration",
 )
-#: An ARN in the shape Chatbot issues, for probing operations before anything exists.
-PROBE_ARN = f"arn:aws:chatbot::{ACCOUNT_ID}:chat-configuration/slack-channel/benchmark-probe"
-
-
-def unimplemented_chatbot_operations(client: Any, request: Dict[str, Any]) -> List[str]:
-    """The operations among :data:`CHATBOT_OPERATIONS` that answer ``NotImplemented``.
-
-    Each is probed once; any other answer (a success, a ``ResourceNotFoundException``)
-    means the operation exists. A probing create is deleted again when delete exists.
-    """
-    probes: Dict[str, Callable[[], Any]] = {
-        "CreateSlackChannelConfiguration": lambda: client.create_slack_channel_configuration(**request),
-        "DescribeSlackChannelConfigurations": lambda: client.describe_slack_channel_configurations(MaxResults=1),
-        "UpdateSlackChannelConfiguration": lambda: client.update_slack_channel_configuration(
-            ChatConfigurationArn=PROBE_ARN, SlackChannelId="CPROBE"),
-        "DeleteSlackChannelConfiguration": lambda: client.delete_slack_channel_configuration(
-            ChatConfigurationArn=PROBE_ARN),
-    }
-    missing = []
-    created: Optional[str] = None
-    for operation, probe in probes.items():
-        try:
-            answer = probe()
-        except ClientError as error:
-            if error.response["Error"]["Code"] == "NotImplemented":
-                missing.append(operation)
-            continue
-        if operation == "CreateSlackChannelConfiguration":
-            created = answer["ChannelConfiguration"]["ChatConfigurationArn"]
-    if created is not None and "DeleteSlackChannelConfiguration" not in missing:
-        client.delete_slack_channel_configuration(ChatConfigurationArn=created)
-    return missing
-
-
 def seed_chatbot_workspace(mock: Any, team_id: str, account_id: Optional[str] = None) -> None:
     """Authorise the Slack workspace in the Chatbot console (creating a Slack channel
     configuration needs it)."""
@@ -489,16 +452,11 @@ class ChatbotRequests:
 
 def bench_chatbot(plan: Plan, large: int) -> List[Row]:
     section = "c) Chatbot"
-    quotas: Dict[str, int] = {}
-    if "chatbot_configurations_per_account" in DEFAULT_SETTINGS:
-        quotas["chatbot_configurations_per_account"] = large + (plan.repeats + 2) * plan.iterations + 1000
+    quotas = {"chatbot_configurations_per_account": large + (plan.repeats + 2) * plan.iterations + 1000}
     with mock_chatbot(quotas=quotas) as mock:
         seed_chatbot_workspace(mock, TEAM_ID)
         client = new_client("chatbot")
         requests = ChatbotRequests()
-        missing = unimplemented_chatbot_operations(client, requests())
-        if missing:
-            return [skipped(section, operation) for operation in missing]
         return bench_chatbot_calls(plan, client, requests, section) + bench_chatbot_scaling(
             plan, mock, requests, large, section
         )
@@ -640,8 +598,8 @@ def collect_all(client: Any) -> List[Any]:
             return items
 
 
-def skipped(section: str, operation: str, why: str = "") -> Row:
-    return Row(section, operation, 0.0, note=f"skipped: {why or f'chatbot {operation} not implemented yet'}")
+def skipped(section: str, operation: str, why: str) -> Row:
+    return Row(section, operation, 0.0, note=f"skipped: {why}")
 
 
 # -- (d) aiobotocore -----------------------------------------------------------------------------
@@ -675,7 +633,6 @@ def bench_aiobotocore(plan: Plan) -> List[Row]:
             mock.support_app.authorize_slack_workspace(TEAM_ID, "benchmark-workspace")
             seed_chatbot_workspace(mock, TEAM_ID)
             requests = ChatbotRequests()
-            missing = unimplemented_chatbot_operations(new_client("chatbot"), requests())
             support, chatbot = made("support-app"), made("chatbot")
             floors = {"support-app": AsyncFloor("support-app", made("support-app")),
                       "chatbot": AsyncFloor("chatbot", made("chatbot"))}
@@ -685,16 +642,12 @@ def bench_aiobotocore(plan: Plan) -> List[Row]:
                 ("Support App get_account_alias", support, "GetAccountAlias",
                  lambda client: client.get_account_alias),
             ]
-            update = "UpdateSlackChannelConfiguration"
-            if "CreateSlackChannelConfiguration" in missing or update in missing:
-                rows = [skipped(section, update, f"chatbot {' and '.join(missing)} not implemented yet")]
-            else:
-                rows = []
-                created = run(lambda: chatbot.create_slack_channel_configuration(**requests()))()
-                update_request = {"ChatConfigurationArn": created["ChannelConfiguration"]["ChatConfigurationArn"],
-                                  "SlackChannelId": "CUPDATED01", "LoggingLevel": "INFO"}
-                cases.append(("Chatbot update_slack_channel_configuration", chatbot, update,
-                              lambda client: lambda: client.update_slack_channel_configuration(**update_request)))
+            rows: List[Row] = []
+            created = run(lambda: chatbot.create_slack_channel_configuration(**requests()))()
+            update_request = {"ChatConfigurationArn": created["ChannelConfiguration"]["ChatConfigurationArn"],
+                              "SlackChannelId": "CUPDATED01", "LoggingLevel": "INFO"}
+            cases.append(("Chatbot update_slack_channel_configuration", chatbot, "UpdateSlackChannelConfiguration",
+                          lambda client: lambda: client.update_slack_channel_configuration(**update_request)))
             for name, client, operation, call_with in cases:
                 floor = floors[client.meta.service_model.service_name]
                 mock_call, floor_call = call_with(client), call_with(floor.client)
