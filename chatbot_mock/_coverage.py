@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from typing import List
 
-from chatbot_mock.chatbot.backend import ChatbotBackend
 from chatbot_mock.protocol.model import service_specs
-from chatbot_mock.support_app.backend import SupportAppBackend
-
-_BACKENDS = {"chatbot": ChatbotBackend, "support-app": SupportAppBackend}
+from chatbot_mock.services import declared_services
 
 
 def coverage_markdown() -> str:
@@ -21,7 +18,7 @@ def coverage_markdown() -> str:
         "",
     ]
     for service, spec in sorted(service_specs().items()):
-        backend = _BACKENDS[service]
+        backend = {declared.name: declared.backend for declared in declared_services()}[service]
         operations = sorted(spec.operations.values(), key=lambda op: op.name)
         done = sum(1 for op in operations if hasattr(backend, op.method_name))
         lines += [

@@ -13,17 +13,21 @@ import inspect
 import threading
 import unittest
 from types import TracebackType
-from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Type, TypeVar, Union, overload
+from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Mapping, Optional, Type, TypeVar, Union, overload
 
 import wrapt
 
 from chatbot_mock import interception
-from chatbot_mock._state import DEFAULT_SETTINGS, SETTING_MINIMUMS, MockState
-from chatbot_mock.chatbot.console import ChatbotConsole
+from chatbot_mock._state import MockState
 from chatbot_mock.interception.botocore_defaults import Defaults
+from chatbot_mock.services import declared_services, default_settings, setting_minimums
 from chatbot_mock.store.identity import is_account_id
 from chatbot_mock.store.settings import Settings
-from chatbot_mock.support_app.console import SupportAppConsole, create_organization
+from chatbot_mock.support_app.console import create_organization
+
+if TYPE_CHECKING:
+    from chatbot_mock.chatbot.console import ChatbotConsole
+    from chatbot_mock.support_app.console import SupportAppConsole
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -58,6 +62,11 @@ class ChatbotMock:
         signs with real keys. ``os.environ`` is not touched.
     """
 
+    # Each service's console is set from its declaration (chatbot_mock/services.py); these
+    # annotations only tell type checkers and editors what the two are.
+    chatbot: ChatbotConsole
+    support_app: SupportAppConsole
+
     def __init__(
         self,
         account_id: Optional[str] = None,
@@ -69,10 +78,11 @@ class ChatbotMock:
         self.quotas = dict(quotas or {})
         self.fake_credentials = fake_credentials
         # Fail on a misspelt quota here, not at the first call.
-        Settings(DEFAULT_SETTINGS, self.quotas, SETTING_MINIMUMS)
+        Settings(default_settings(), self.quotas, setting_minimums())
         self._saved_quotas: List[Dict[str, int]] = []
-        self.support_app = SupportAppConsole(_require_state)
-        self.chatbot = ChatbotConsole(_require_state)
+        # One console per service, named by its declaration: mock.chatbot, mock.support_app.
+        for service in declared_services():
+            setattr(self, service.console_name, service.console(_require_state))
 
     # -- the switch ---------------------------------------------------------------------
 

@@ -6,17 +6,11 @@ import os
 import threading
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
-from chatbot_mock.chatbot.backend import DEFAULT_SETTINGS as CHATBOT_SETTINGS
-from chatbot_mock.chatbot.backend import ChatbotBackend
+from chatbot_mock.services import SharedStores, declared_services, default_settings, setting_minimums
 from chatbot_mock.store.identity import DEFAULT_ACCOUNT_ID, Caller
 from chatbot_mock.store.organizations import Organizations
 from chatbot_mock.store.settings import Settings
 from chatbot_mock.store.tokens import PageTokens
-from chatbot_mock.support_app.backend import DEFAULT_SETTINGS as SUPPORT_APP_SETTINGS
-from chatbot_mock.support_app.backend import SupportAppBackend
-
-DEFAULT_SETTINGS: Mapping[str, int] = {**SUPPORT_APP_SETTINGS, **CHATBOT_SETTINGS}
-SETTING_MINIMUMS: Mapping[str, int] = {name: 1 for name in DEFAULT_SETTINGS if name.endswith("_page_size")}
 
 
 class MockState:
@@ -29,17 +23,15 @@ class MockState:
 
     def __init__(self, quotas: Optional[Mapping[str, int]] = None) -> None:
         self.lock = threading.RLock()
-        self.settings = Settings(DEFAULT_SETTINGS, quotas, SETTING_MINIMUMS)
+        self.settings = Settings(default_settings(), quotas, setting_minimums())
         # (owner, account id, from as_account?) in the order they were opened.
         self._account_stack: List[Tuple[object, Optional[str], bool]] = []
         self._build()
 
     def _build(self) -> None:
         self.organizations = Organizations()
-        tokens = PageTokens()
-        self.support_app = SupportAppBackend(self.settings, tokens, self.organizations)
-        self.chatbot = ChatbotBackend(self.settings, tokens)
-        self._backends: Dict[str, Any] = {"support-app": self.support_app, "chatbot": self.chatbot}
+        shared = SharedStores(self.settings, PageTokens(), self.organizations)
+        self._backends: Dict[str, Any] = {service.name: service.backend(shared) for service in declared_services()}
 
     def reset(self) -> None:
         """Forget every resource (settings and account choices stay)."""
@@ -49,6 +41,7 @@ class MockState:
     # -- what the dispatcher needs ------------------------------------------------------
 
     def backend(self, service: str) -> Any:
+        """The backend of ``service`` (botocore's name: ``chatbot``, ``support-app``)."""
         return self._backends[service]
 
     def call(self, function: Callable[..., Any], caller: Caller, arguments: Dict[str, Any]) -> Any:

@@ -22,11 +22,11 @@ from chatbot_mock.chatbot.models import (
     administrator_access_arn,
 )
 from chatbot_mock.protocol.errors import ServiceError
+from chatbot_mock.services import SharedStores
 from chatbot_mock.store.accounts import AccountStore
 from chatbot_mock.store.collection import OrderedCollection
 from chatbot_mock.store.identity import Caller
-from chatbot_mock.store.settings import Settings
-from chatbot_mock.store.tokens import InvalidToken, PageTokens
+from chatbot_mock.store.tokens import InvalidToken
 
 V = TypeVar("V")
 
@@ -62,9 +62,9 @@ def only(key: str, value: Optional[V]) -> OrderedCollection[str, V]:
 class ChatbotBackendBase:
     """State and helpers; the operations live in the mixins built on this class."""
 
-    def __init__(self, settings: Settings, tokens: PageTokens) -> None:
-        self._settings = settings
-        self._tokens = tokens
+    def __init__(self, shared: SharedStores) -> None:
+        self._settings = shared.settings
+        self._tokens = shared.tokens
         self._accounts: AccountStore[ChatbotAccount] = AccountStore(ChatbotAccount)
 
     def _account(self, caller: Caller) -> ChatbotAccount:

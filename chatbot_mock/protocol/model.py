@@ -15,8 +15,7 @@ from typing import Dict, FrozenSet, Mapping, Optional, Tuple
 import botocore.loaders
 from botocore.model import OperationModel, ServiceModel, Shape, StructureShape
 
-#: The botocore service names of the mocked services.
-MOCKED_SERVICES: Tuple[str, ...] = ("chatbot", "support-app")
+from chatbot_mock.services import declared_services
 
 _FIRST_CAP = re.compile(r"(.)([A-Z][a-z]+)")
 _ALL_CAP = re.compile(r"([a-z0-9])([A-Z])")
@@ -117,7 +116,7 @@ def service_specs() -> Mapping[str, ServiceSpec]:
     """
     loader = botocore.loaders.create_loader(os.environ.get("AWS_DATA_PATH"))
     specs = {}
-    for name in MOCKED_SERVICES:
+    for name in (service.name for service in declared_services()):
         model = ServiceModel(loader.load_service_model(name, "service-2"), service_name=name)
         specs[name] = ServiceSpec(name, model)
     return specs

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from typing import Any, Dict, Iterable, List, Optional, Set
 
+from chatbot_mock.services import SharedStores
 from chatbot_mock.store.accounts import AccountStore
 from chatbot_mock.store.identity import Caller
-from chatbot_mock.store.organizations import Organizations
-from chatbot_mock.store.settings import Settings
-from chatbot_mock.store.tokens import InvalidToken, PageTokens
+from chatbot_mock.store.tokens import InvalidToken
 from chatbot_mock.support_app.exceptions import (
     ConflictException,
     ResourceNotFoundException,
@@ -63,10 +62,10 @@ def _check_notification_rules(severity: str, effective: Dict[str, bool], given: 
 
 
 class SupportAppBackend:
-    def __init__(self, settings: Settings, tokens: PageTokens, organizations: Organizations) -> None:
-        self._settings = settings
-        self._tokens = tokens
-        self._organizations = organizations
+    def __init__(self, shared: SharedStores) -> None:
+        self._settings = shared.settings
+        self._tokens = shared.tokens
+        self._organizations = shared.organizations
         self._accounts: AccountStore[SupportAppAccount] = AccountStore(SupportAppAccount)
         # (team, channel) -> accounts that configured it; the 100-accounts rule spans accounts.
         self._channel_accounts: Dict[ChannelKey, Set[str]] = {}

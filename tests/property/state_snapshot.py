@@ -23,8 +23,8 @@ def snapshot(state: Any, forget_reserved_name: Optional[str] = None) -> Any:
     """
     walker = _Walker(forget_reserved_name)
     return {
-        "support_app": walker.plain(state.support_app),
-        "chatbot": walker.plain(state.chatbot),
+        "support_app": walker.plain(state.backend("support-app")),
+        "chatbot": walker.plain(state.backend("chatbot")),
         "organizations": walker.plain(state.organizations),
         "settings": walker.plain(state.settings),
     }

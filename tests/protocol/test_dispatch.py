@@ -229,7 +229,7 @@ def test_headers_are_matched_without_regard_to_case(state: StubState) -> None:
 
 def test_a_real_state_serves_the_support_app_end_to_end() -> None:
     state = MockState()
-    state.support_app.authorize_slack_workspace("123456789012", "T1", "acme")
+    state.backend("support-app").authorize_slack_workspace("123456789012", "T1", "acme")
     response = dispatch(
         "support-app", "POST", f"{SUPPORT_APP}/control/list-slack-workspace-configurations", JSON, b"", state
     )

@@ -1,0 +1,70 @@
+"""The mocked services, each declared once, in its own package.
+
+A service is a subpackage of ``chatbot_mock`` with a ``service`` module whose ``SERVICE``
+is a :class:`ServiceDeclaration`. The state, the dispatcher's models, the coverage
+table and the public mock all loop over :func:`declared_services`: adding a service
+means adding a folder.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import pkgutil
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Tuple
+
+if TYPE_CHECKING:
+    from chatbot_mock._state import MockState
+    from chatbot_mock.store.organizations import Organizations
+    from chatbot_mock.store.settings import Settings
+    from chatbot_mock.store.tokens import PageTokens
+
+
+@dataclass(frozen=True)
+class SharedStores:
+    """What every backend of one state shares: settings, page tokens, organizations."""
+
+    settings: Settings
+    tokens: PageTokens
+    organizations: Organizations
+
+
+@dataclass(frozen=True)
+class ServiceDeclaration:
+    #: botocore's name of the service (``get_service_model(name)``).
+    name: str
+    #: The attribute a mock shows the service's console as: ``mock.<console_name>``.
+    console_name: str
+    #: The service's quota settings and their defaults (docs/quotas.md).
+    default_settings: Mapping[str, int]
+    #: The service's backend: one method per operation, made once per state.
+    backend: Callable[[SharedStores], Any]
+    #: Makes the service's console (seeding) for a mock, given how to find the active state.
+    console: Callable[[Callable[[], MockState]], Any]
+
+
+@cache
+def declared_services() -> Tuple[ServiceDeclaration, ...]:
+    """Every service package's declaration, by service name."""
+    import chatbot_mock
+
+    found = []
+    for package in pkgutil.iter_modules(chatbot_mock.__path__):
+        module_name = f"chatbot_mock.{package.name}.service"
+        if package.ispkg and importlib.util.find_spec(module_name) is not None:
+            found.append(importlib.import_module(module_name).SERVICE)
+    return tuple(sorted(found, key=lambda service: service.name))
+
+
+@cache
+def default_settings() -> Mapping[str, int]:
+    """Every service's settings, with their defaults."""
+    return {name: value for service in declared_services() for name, value in service.default_settings.items()}
+
+
+@cache
+def setting_minimums() -> Mapping[str, int]:
+    """The least each setting takes: a page size of 0 would page forever."""
+    return {name: 1 for name in default_settings() if name.endswith("_page_size")}
