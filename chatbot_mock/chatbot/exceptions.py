@@ -4,12 +4,18 @@ from __future__ import annotations
 
 from typing import Dict, Type
 
-from chatbot_mock.protocol.errors import ServiceError
+from chatbot_mock.protocol.errors import ConflictException, ResourceNotFoundException, ServiceError
 from chatbot_mock.protocol.model import service_specs
 
-
-class ConflictException(ServiceError):
-    code = "ConflictException"
+__all__ = [
+    "ConflictException",
+    "InvalidParameterException",
+    "InvalidRequestException",
+    "LimitExceededException",
+    "ResourceNotFoundException",
+    "TooManyTagsException",
+    "invalid_input_error",
+]
 
 
 class InvalidRequestException(ServiceError):
@@ -18,10 +24,6 @@ class InvalidRequestException(ServiceError):
 
 class InvalidParameterException(ServiceError):
     code = "InvalidParameterException"
-
-
-class ResourceNotFoundException(ServiceError):
-    code = "ResourceNotFoundException"
 
 
 class LimitExceededException(ServiceError):

@@ -6,8 +6,8 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Dict, List, Optional, Set, Tuple
 
-from chatbot_mock.chatbot.grouped import GroupedCollection
 from chatbot_mock.store.collection import OrderedCollection
+from chatbot_mock.store.grouped import GroupedCollection
 
 #: Every resource the mock hands out is live as soon as it exists.
 ENABLED = "ENABLED"

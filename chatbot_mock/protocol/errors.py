@@ -39,6 +39,18 @@ class ValidationFailed(ServiceError):
         self.code = code  # type: ignore[misc]
 
 
+class ConflictException(ServiceError):
+    """A request that conflicts with what exists; both services model it."""
+
+    code = "ConflictException"
+
+
+class ResourceNotFoundException(ServiceError):
+    """A request naming something that does not exist; both services model it."""
+
+    code = "ResourceNotFoundException"
+
+
 class SerializationException(ServiceError):
     code = "SerializationException"
     status = 400

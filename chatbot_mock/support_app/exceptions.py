@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-from chatbot_mock.protocol.errors import ServiceError
+from chatbot_mock.protocol.errors import ConflictException, ResourceNotFoundException, ServiceError
 
-
-class ConflictException(ServiceError):
-    code = "ConflictException"
-
-
-class ResourceNotFoundException(ServiceError):
-    code = "ResourceNotFoundException"
+__all__ = ["ConflictException", "ResourceNotFoundException", "ServiceQuotaExceededException", "ValidationException"]
 
 
 class ServiceQuotaExceededException(ServiceError):
