@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
 import threading
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 from chatbot_mock.services import SharedStores, declared_services, default_settings, setting_minimums
-from chatbot_mock.store.identity import DEFAULT_ACCOUNT_ID, Caller
+from chatbot_mock.store.identity import Caller, fallback_account
 from chatbot_mock.store.organizations import Organizations
 from chatbot_mock.store.settings import Settings
 from chatbot_mock.store.tokens import PageTokens
@@ -72,4 +71,4 @@ class MockState:
         """``account_id=None`` in the seeding API means the account a call would use now."""
         if account_id is not None:
             return account_id
-        return self.current_account() or os.environ.get("MOTO_ACCOUNT_ID") or DEFAULT_ACCOUNT_ID
+        return fallback_account(self.current_account())

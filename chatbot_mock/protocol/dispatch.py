@@ -33,7 +33,7 @@ from chatbot_mock.protocol.serialization import (
     parse_body,
 )
 from chatbot_mock.protocol.validation import ShapeValidator, summarize
-from chatbot_mock.store.identity import DEFAULT_ACCOUNT_ID, DEFAULT_REGION, Caller, account_for_access_key
+from chatbot_mock.store.identity import DEFAULT_REGION, Caller, account_for_access_key, fallback_account
 
 logger = logging.getLogger("chatbot_mock")
 
@@ -115,12 +115,7 @@ def resolve_caller(url: str, headers: Mapping[str, str], state: Backends) -> Cal
     (a 12-digit key id, or a key moto issued while moto is on), the mock's own account,
     ``MOTO_ACCOUNT_ID``, ``123456789012``."""
     access_key, region, _ = credential_scope(headers, url)
-    account_id = (
-        account_for_access_key(access_key)
-        or state.current_account()
-        or os.environ.get("MOTO_ACCOUNT_ID")
-        or DEFAULT_ACCOUNT_ID
-    )
+    account_id = account_for_access_key(access_key) or fallback_account(state.current_account())
     if not region:
         host_labels = _hostname(url).split(".")
         known_host = len(host_labels) > 3 and host_labels[0].split("-fips")[0] in services_by_endpoint_prefix()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import NamedTuple, Optional
 
@@ -12,6 +13,13 @@ DEFAULT_REGION = "us-east-1"
 def is_account_id(value: object) -> bool:
     """Twelve ASCII digits: what AWS accepts as an account id."""
     return isinstance(value, str) and len(value) == 12 and value.isascii() and value.isdigit()
+
+
+def fallback_account(chosen: Optional[str]) -> str:
+    """The account of a call whose signature names none: the mock's own choice (an open
+    ``as_account`` block, else a mock's ``account_id``), else ``MOTO_ACCOUNT_ID`` as moto
+    reads it, else ``123456789012``. Seeding with ``account_id=None`` uses the same order."""
+    return chosen or os.environ.get("MOTO_ACCOUNT_ID") or DEFAULT_ACCOUNT_ID
 
 
 def account_for_access_key(access_key: str) -> Optional[str]:
