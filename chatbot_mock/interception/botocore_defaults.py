@@ -131,7 +131,7 @@ def _install_async_credentials(module: Any) -> None:
     global _installed_async_credentials
     if hasattr(module, "AioSession") and "get_credentials" in vars(module.AioSession):
         _installed_async_credentials = wrapt.wrap_function_wrapper(
-            module, "AioSession.get_credentials", _async_credentials
+            module, "AioSession.get_credentials", _credentials
         )
 
 
@@ -139,20 +139,14 @@ def _install_async_credentials(module: Any) -> None:
 
 
 def _credentials(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
+    """botocore's ``Session.get_credentials`` and aiobotocore's coroutine of the same name."""
     if isinstance(instance, _ProbeSession):
         return _PROBE
     defaults = switch.defaults
     if defaults is None:
         return wrapped(*args, **kwargs)
-    return _credentials_while_on(defaults, instance, Credentials)
-
-
-def _async_credentials(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
-    if isinstance(instance, _ProbeSession):
-        return _PROBE
-    defaults = switch.defaults
-    if defaults is None:
-        return wrapped(*args, **kwargs)
+    if not inspect.iscoroutinefunction(wrapped):
+        return _credentials_while_on(defaults, instance, Credentials)
     # aiobotocore's credentials are awaited too (get_frozen_credentials is a coroutine).
     credentials_class = getattr(sys.modules.get("aiobotocore.credentials"), "AioCredentials", None)
 
