@@ -9,7 +9,6 @@ from chatbot_mock.chatbot.exceptions import (
     ConflictException,
     LimitExceededException,
     ResourceNotFoundException,
-    invalid_input_error,
 )
 from chatbot_mock.chatbot.models import (
     ChannelConfiguration,
@@ -21,12 +20,11 @@ from chatbot_mock.chatbot.models import (
     TeamsChannelConfiguration,
     administrator_access_arn,
 )
-from chatbot_mock.protocol.errors import ServiceError
+from chatbot_mock.protocol.errors import InvalidInput, ServiceError
 from chatbot_mock.services import SharedStores
 from chatbot_mock.store.accounts import AccountStore
 from chatbot_mock.store.collection import OrderedCollection
 from chatbot_mock.store.identity import Caller
-from chatbot_mock.store.tokens import InvalidToken
 
 V = TypeVar("V")
 
@@ -45,7 +43,7 @@ def tags_from_request(operation: str, tags: Optional[List[Dict[str, str]]]) -> T
             duplicates.append(key)
         result[key] = tag["TagValue"]
     if duplicates:
-        raise invalid_input_error(operation)(
+        raise InvalidInput(
             f"Tag keys must be unique within one request; given more than once: {', '.join(duplicates)}"
         )
     return result
@@ -89,10 +87,8 @@ class ChatbotBackendBase:
         if filtered_by is not None:
             listing += "#" + hashlib.sha256(filtered_by.encode("utf-8")).hexdigest()[:16]
         size = DEFAULT_PAGE_SIZE if max_results is None else max_results
-        try:
-            return self._tokens.page(collection, listing, caller.account_id, next_token, size)
-        except InvalidToken as error:
-            raise invalid_input_error(operation)(str(error)) from None
+        # A bad token raises InvalidToken, answered as the operation's validation error.
+        return self._tokens.page(collection, listing, caller.account_id, next_token, size)
 
     def _check_limit(
         self, setting: str, count: int, what: str, error: Type[ServiceError] = LimitExceededException

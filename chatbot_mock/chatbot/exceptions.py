@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, Type
-
 from chatbot_mock.protocol.errors import ConflictException, ResourceNotFoundException, ServiceError
-from chatbot_mock.protocol.model import service_specs
 
 __all__ = [
     "ConflictException",
@@ -14,7 +11,6 @@ __all__ = [
     "LimitExceededException",
     "ResourceNotFoundException",
     "TooManyTagsException",
-    "invalid_input_error",
 ]
 
 
@@ -32,18 +28,3 @@ class LimitExceededException(ServiceError):
 
 class TooManyTagsException(ServiceError):
     code = "TooManyTagsException"
-
-
-_BY_CODE: Dict[str, Type[ServiceError]] = {
-    cls.code: cls for cls in (InvalidParameterException, InvalidRequestException)
-}
-
-
-def invalid_input_error(operation: str) -> Type[ServiceError]:
-    """The code an operation answers for input it refuses.
-
-    Taken from the same place the dispatcher takes it (InvalidParameterException
-    where the operation models it, else InvalidRequestException), so a bad page token
-    or duplicate tag key is refused exactly like a bad pattern on that operation.
-    """
-    return _BY_CODE[service_specs()["chatbot"].operations[operation].validation_error]

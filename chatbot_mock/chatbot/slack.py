@@ -9,7 +9,6 @@ from chatbot_mock.chatbot.exceptions import (
     InvalidParameterException,
     InvalidRequestException,
     LimitExceededException,
-    invalid_input_error,
 )
 from chatbot_mock.chatbot.models import (
     ChannelKey,
@@ -18,6 +17,7 @@ from chatbot_mock.chatbot.models import (
     SlackWorkspace,
     configuration_arn,
 )
+from chatbot_mock.protocol.errors import InvalidInput
 from chatbot_mock.store.identity import Caller
 
 _KIND = "Slack channel configuration"
@@ -55,7 +55,7 @@ class SlackOperations(ChatbotBackendBase):
         if configured:
             # No reference names this refusal's code; the operation's model lists one
             # client error, InvalidParameterException, and that is what it answers.
-            raise invalid_input_error("DeleteSlackWorkspaceAuthorization")(
+            raise InvalidInput(
                 f"Slack workspace {slack_team_id} still has {configured} configured channel(s) in AWS account "
                 f"{caller.account_id}: delete every channel configuration in the workspace before deleting "
                 "its authorization"

@@ -10,7 +10,6 @@ from chatbot_mock.chatbot.exceptions import (
     InvalidRequestException,
     LimitExceededException,
     ResourceNotFoundException,
-    invalid_input_error,
 )
 from chatbot_mock.chatbot.models import (
     ChannelKey,
@@ -19,6 +18,7 @@ from chatbot_mock.chatbot.models import (
     TeamsChannelConfiguration,
     configuration_arn,
 )
+from chatbot_mock.protocol.errors import InvalidInput
 from chatbot_mock.store.identity import Caller
 
 _KIND = "Microsoft Teams channel configuration"
@@ -61,7 +61,7 @@ class TeamsOperations(ChatbotBackendBase):
             # client error, InvalidParameterException, and that is what it answers. (An
             # unknown team answers ResourceNotFoundException above, which the model does
             # not list but the real service answers: service-facts.md.)
-            raise invalid_input_error("DeleteMicrosoftTeamsConfiguredTeam")(
+            raise InvalidInput(
                 f"Microsoft Teams team {team_id} still has {configured} configured channel(s) in AWS account "
                 f"{caller.account_id}: delete every channel configuration of the team before removing the team"
             )

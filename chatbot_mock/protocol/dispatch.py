@@ -19,6 +19,7 @@ from botocore.awsrequest import HeadersDict
 
 from chatbot_mock.protocol.errors import (
     InternalFailure,
+    InvalidInput,
     NotImplementedByMock,
     ServiceError,
     UnknownOperationException,
@@ -167,7 +168,10 @@ def _run(operation: OperationSpec, url: str, headers: Mapping[str, str], body: b
         )
     names = operation.argument_names
     arguments = {names[name]: value for name, value in document.items() if name in names and value is not None}
-    result = state.call(method, resolve_caller(url, headers, state), arguments)
+    try:
+        result = state.call(method, resolve_caller(url, headers, state), arguments)
+    except InvalidInput as refused:
+        raise ValidationFailed(refused.message, operation.validation_error) from None
     if operation.success_status == 204:
         return HttpResponse(204, _headers(), b"")
     if operation.output_shape is None or result is None:

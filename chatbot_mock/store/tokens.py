@@ -8,13 +8,15 @@ import hmac
 import os
 from typing import List, Optional, Tuple, TypeVar
 
+from chatbot_mock.protocol.errors import InvalidInput
 from chatbot_mock.store.collection import OrderedCollection
 
 V = TypeVar("V")
 
 
-class InvalidToken(ValueError):
-    """A token this mock did not issue, issued for another listing, or from an earlier state."""
+class InvalidToken(InvalidInput):
+    """A token this mock did not issue, issued for another listing, or from an earlier state.
+    The dispatcher answers it with the operation's own validation error."""
 
 
 class PageTokens:

@@ -12,7 +12,6 @@ from typing import Any, Dict, Iterable, List, Optional, Set
 from chatbot_mock.services import SharedStores
 from chatbot_mock.store.accounts import AccountStore
 from chatbot_mock.store.identity import Caller
-from chatbot_mock.store.tokens import InvalidToken
 from chatbot_mock.support_app.exceptions import (
     ConflictException,
     ResourceNotFoundException,
@@ -293,9 +292,7 @@ class SupportAppBackend:
                 del self._channel_accounts[key]
 
     def _page(self, collection: Any, listing: str, caller: Caller, next_token: Optional[str]) -> Any:
-        try:
-            return self._tokens.page(
-                collection, listing, caller.account_id, next_token, self._settings["support_app_page_size"]
-            )
-        except InvalidToken as error:
-            raise ValidationException(str(error)) from None
+        # A bad token raises InvalidToken, which the dispatcher answers as ValidationException.
+        return self._tokens.page(
+            collection, listing, caller.account_id, next_token, self._settings["support_app_page_size"]
+        )
