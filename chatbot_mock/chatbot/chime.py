@@ -26,7 +26,7 @@ class ChimeOperations(ChatbotBackendBase):
     ) -> Dict[str, Any]:
         account = self._account(caller)
         self._check_list_sizes(sns_topic_arns, None, LimitExceededException)
-        new_tags = self._new_tags("CreateChimeWebhookConfiguration", tags)
+        new_tags = self._new_tags(tags)
         self._check_name_free(account, caller, configuration_name)
         self._check_configuration_quota(account, caller)
         configuration = ChimeWebhookConfiguration(

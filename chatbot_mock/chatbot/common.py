@@ -32,7 +32,7 @@ V = TypeVar("V")
 DEFAULT_PAGE_SIZE = 100
 
 
-def tags_from_request(operation: str, tags: Optional[List[Dict[str, str]]]) -> Tags:
+def tags_from_request(tags: Optional[List[Dict[str, str]]]) -> Tags:
     """Wire tags as a dict, refusing a key given twice (which would make the result
     depend on the order the service happened to apply them in)."""
     result: Tags = {}
@@ -100,10 +100,10 @@ class ChatbotBackendBase:
                 f"{what}: {count} would exceed the limit of {limit} (quota setting {setting}; see docs/chatbot.md)"
             )
 
-    def _new_tags(self, operation: str, tags: Optional[List[Dict[str, str]]]) -> Tags:
+    def _new_tags(self, tags: Optional[List[Dict[str, str]]]) -> Tags:
         """Tags given to a Create* call: unique keys, within the per-resource limit.
         Create operations model LimitExceededException, not TooManyTagsException."""
-        result = tags_from_request(operation, tags)
+        result = tags_from_request(tags)
         self._check_limit("chatbot_tags_per_resource", len(result), "Tags on one resource")
         return result
 

@@ -45,7 +45,7 @@ class CustomActionOperations(ChatbotBackendBase):
                     f"ClientToken {client_token} was already used to create custom action "
                     f"{used.custom_action_arn} with different parameters; use a new token for a new request"
                 )
-        new_tags = self._new_tags("CreateCustomAction", tags)
+        new_tags = self._new_tags(tags)
         if action_name in account.custom_action_names:
             raise ConflictException(
                 f"A custom action named {action_name} already exists in AWS account {caller.account_id}"

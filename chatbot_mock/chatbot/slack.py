@@ -80,7 +80,7 @@ class SlackOperations(ChatbotBackendBase):
     ) -> Dict[str, Any]:
         account = self._account(caller)
         self._check_list_sizes(sns_topic_arns, guardrail_policy_arns, LimitExceededException)
-        new_tags = self._new_tags("CreateSlackChannelConfiguration", tags)
+        new_tags = self._new_tags(tags)
         self._check_name_free(account, caller, configuration_name)
         workspace = account.workspaces.get(slack_team_id)
         if workspace is None:

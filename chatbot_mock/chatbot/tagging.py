@@ -12,7 +12,7 @@ from chatbot_mock.store.identity import Caller
 
 class TaggingOperations(ChatbotBackendBase):
     def tag_resource(self, caller: Caller, resource_arn: str, tags: List[Dict[str, str]]) -> None:
-        given = tags_from_request("TagResource", tags)
+        given = tags_from_request(tags)
         current = self._tags_of(caller, resource_arn)
         # A key already on the resource takes the new value and keeps its place.
         merged = {**current, **given}

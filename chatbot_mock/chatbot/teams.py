@@ -87,7 +87,7 @@ class TeamsOperations(ChatbotBackendBase):
     ) -> Dict[str, Any]:
         account = self._account(caller)
         self._check_list_sizes(sns_topic_arns, guardrail_policy_arns, LimitExceededException)
-        new_tags = self._new_tags("CreateMicrosoftTeamsChannelConfiguration", tags)
+        new_tags = self._new_tags(tags)
         self._check_name_free(account, caller, configuration_name)
         team = account.teams.get(team_id)
         if team is None:
