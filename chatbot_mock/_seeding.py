@@ -13,7 +13,7 @@ from typing import Any, Callable, List, Mapping, Optional, Sequence, Tuple, Type
 from botocore.exceptions import ClientError
 
 from chatbot_mock._state import MockState
-from chatbot_mock.protocol.errors import ServiceError, ValidationFailed
+from chatbot_mock.protocol.errors import InvalidInput, ServiceError, ValidationFailed
 from chatbot_mock.protocol.model import service_specs
 from chatbot_mock.protocol.validation import ShapeValidator, summarize
 
@@ -64,5 +64,8 @@ def run_seeding_step(
             for check in checks:
                 _check_values(service, check, validation_error)
             return step(*args)
+        except InvalidInput as refused:
+            # Worded as an API call's refusal of bad input, with this step's code.
+            raise client_error(service, operation_name, ValidationFailed(refused.message, validation_error)) from None
         except ServiceError as error:
             raise client_error(service, operation_name, error) from None

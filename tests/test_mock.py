@@ -412,3 +412,20 @@ def test_a_failing_setup_method_does_not_leave_the_mock_running(pytester: pytest
     )
     result = pytester.runpytest_inprocess("-p", "no:cacheprovider")
     result.assert_outcomes(passed=1, errors=1)
+
+
+def test_bad_input_refused_by_a_seeding_step_arrives_with_the_steps_validation_code() -> None:
+    from chatbot_mock._seeding import run_seeding_step
+    from chatbot_mock.protocol.errors import InvalidInput
+
+    def step() -> None:
+        raise InvalidInput("that input is refused")
+
+    with mock_chatbot():
+        state = interception.active_state()
+        assert state is not None
+        with pytest.raises(ClientError) as refused:
+            run_seeding_step(
+                state, "chatbot", "AuthorizeSlackWorkspace", step, validation_error="InvalidRequestException"
+            )
+    assert refused.value.response["Error"] == {"Code": "InvalidRequestException", "Message": "that input is refused"}
