@@ -13,21 +13,18 @@ import inspect
 import threading
 import unittest
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Callable, Dict, Iterator, List, Mapping, Optional, Type, TypeVar, Union, overload
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Type, TypeVar, Union, overload
 
 import wrapt
 
 from chatbot_mock import interception
 from chatbot_mock._state import MockState
+from chatbot_mock.chatbot.console import ChatbotConsole
 from chatbot_mock.interception.botocore_defaults import Defaults
 from chatbot_mock.services import declared_services, default_settings, setting_minimums
 from chatbot_mock.store.identity import is_account_id
 from chatbot_mock.store.settings import Settings
-from chatbot_mock.support_app.console import create_organization
-
-if TYPE_CHECKING:
-    from chatbot_mock.chatbot.console import ChatbotConsole
-    from chatbot_mock.support_app.console import SupportAppConsole
+from chatbot_mock.support_app.console import SupportAppConsole, create_organization
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -82,6 +79,9 @@ class ChatbotMock:
         self._saved_quotas: List[Dict[str, int]] = []
         # One console per service, named by its declaration: mock.chatbot, mock.support_app.
         for service in declared_services():
+            if service.console_name in vars(ChatbotMock) and service.console_name not in self.__annotations__:
+                raise RuntimeError(f"service {service.name!r} names its console {service.console_name!r}, "
+                                   "which the mock already uses")
             setattr(self, service.console_name, service.console(_require_state))
 
     # -- the switch ---------------------------------------------------------------------

@@ -13,9 +13,10 @@ from typing import Any, Callable, List, Mapping, Optional, Sequence, Tuple, Type
 from botocore.exceptions import ClientError
 
 from chatbot_mock._state import MockState
-from chatbot_mock.protocol.errors import InvalidInput, ServiceError, ValidationFailed
+from chatbot_mock.protocol.errors import ServiceError, ValidationFailed
 from chatbot_mock.protocol.model import service_specs
 from chatbot_mock.protocol.validation import ShapeValidator, summarize
+from chatbot_mock.store.errors import InvalidInput
 
 T = TypeVar("T")
 

@@ -13,7 +13,7 @@ import importlib.util
 import pkgutil
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Tuple
+from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Tuple
 
 if TYPE_CHECKING:
     from chatbot_mock._state import MockState
@@ -50,12 +50,18 @@ def declared_services() -> Tuple[ServiceDeclaration, ...]:
     """Every service package's declaration, by service name."""
     import chatbot_mock
 
-    found = []
+    found: Dict[str, ServiceDeclaration] = {}
     for package in pkgutil.iter_modules(chatbot_mock.__path__):
         module_name = f"chatbot_mock.{package.name}.service"
-        if package.ispkg and importlib.util.find_spec(module_name) is not None:
-            found.append(importlib.import_module(module_name).SERVICE)
-    return tuple(sorted(found, key=lambda service: service.name))
+        if not package.ispkg or importlib.util.find_spec(module_name) is None:
+            continue
+        declared = getattr(importlib.import_module(module_name), "SERVICE", None)
+        if not isinstance(declared, ServiceDeclaration):
+            continue  # a module that happens to be called ``service`` declares nothing
+        if declared.name in found:
+            raise RuntimeError(f"{module_name} declares {declared.name!r}, which another package declares too")
+        found[declared.name] = declared
+    return tuple(found[name] for name in sorted(found))
 
 
 @cache

@@ -416,7 +416,7 @@ def test_a_failing_setup_method_does_not_leave_the_mock_running(pytester: pytest
 
 def test_bad_input_refused_by_a_seeding_step_arrives_with_the_steps_validation_code() -> None:
     from chatbot_mock._seeding import run_seeding_step
-    from chatbot_mock.protocol.errors import InvalidInput
+    from chatbot_mock.store.errors import InvalidInput
 
     def step() -> None:
         raise InvalidInput("that input is refused")

@@ -20,10 +20,11 @@ from chatbot_mock.chatbot.models import (
     TeamsChannelConfiguration,
     administrator_access_arn,
 )
-from chatbot_mock.protocol.errors import InvalidInput, ServiceError
+from chatbot_mock.protocol.errors import ServiceError
 from chatbot_mock.services import SharedStores
 from chatbot_mock.store.accounts import AccountStore
 from chatbot_mock.store.collection import OrderedCollection
+from chatbot_mock.store.errors import InvalidInput
 from chatbot_mock.store.identity import Caller
 
 V = TypeVar("V")
@@ -70,7 +71,7 @@ class ChatbotBackendBase:
 
     def _page(
         self,
-        operation: str,
+        listing: str,
         collection: OrderedCollection[Any, V],
         caller: Caller,
         next_token: Optional[str],
@@ -83,7 +84,6 @@ class ChatbotBackendBase:
         cannot continue a differently filtered listing. Filters are hashed into the
         listing name because an ARN can be longer than a NextToken may be.
         """
-        listing = operation
         if filtered_by is not None:
             listing += "#" + hashlib.sha256(filtered_by.encode("utf-8")).hexdigest()[:16]
         size = DEFAULT_PAGE_SIZE if max_results is None else max_results

@@ -17,7 +17,7 @@ from chatbot_mock.chatbot.models import (
     SlackWorkspace,
     configuration_arn,
 )
-from chatbot_mock.protocol.errors import InvalidInput
+from chatbot_mock.store.errors import InvalidInput
 from chatbot_mock.store.identity import Caller
 
 _KIND = "Slack channel configuration"

@@ -18,7 +18,7 @@ from chatbot_mock.chatbot.models import (
     TeamsChannelConfiguration,
     configuration_arn,
 )
-from chatbot_mock.protocol.errors import InvalidInput
+from chatbot_mock.store.errors import InvalidInput
 from chatbot_mock.store.identity import Caller
 
 _KIND = "Microsoft Teams channel configuration"

@@ -131,7 +131,7 @@ def _install_async_credentials(module: Any) -> None:
     global _installed_async_credentials
     if hasattr(module, "AioSession") and "get_credentials" in vars(module.AioSession):
         _installed_async_credentials = wrapt.wrap_function_wrapper(
-            module, "AioSession.get_credentials", _credentials
+            module, "AioSession.get_credentials", _async_credentials
         )
 
 
@@ -139,20 +139,27 @@ def _install_async_credentials(module: Any) -> None:
 
 
 def _credentials(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
-    """botocore's ``Session.get_credentials`` and aiobotocore's coroutine of the same name."""
+    """botocore's ``Session.get_credentials``."""
     if isinstance(instance, _ProbeSession):
         return _PROBE
     defaults = switch.defaults
     if defaults is None:
         return wrapped(*args, **kwargs)
-    if not inspect.iscoroutinefunction(wrapped):
-        return _credentials_while_on(defaults, instance, Credentials)
+    return _credentials_while_on(defaults, instance, Credentials)
+
+
+def _async_credentials(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
+    """aiobotocore's ``AioSession.get_credentials``, which callers await: whatever it now
+    wraps (a plain function returning a coroutine included), the answer is awaitable."""
+    if isinstance(instance, _ProbeSession):
+        return _PROBE
+    defaults = switch.defaults
+    if defaults is None:
+        return wrapped(*args, **kwargs)
     # aiobotocore's credentials are awaited too (get_frozen_credentials is a coroutine).
-    credentials_class = getattr(sys.modules.get("aiobotocore.credentials"), "AioCredentials", None)
+    credentials_class = getattr(sys.modules.get("aiobotocore.credentials"), "AioCredentials", Credentials)
 
     async def answer() -> Any:
-        if credentials_class is None:
-            return await wrapped(*args, **kwargs)
         return _credentials_while_on(defaults, instance, credentials_class)
 
     return answer()

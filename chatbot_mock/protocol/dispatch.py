@@ -19,7 +19,6 @@ from botocore.awsrequest import HeadersDict
 
 from chatbot_mock.protocol.errors import (
     InternalFailure,
-    InvalidInput,
     NotImplementedByMock,
     ServiceError,
     UnknownOperationException,
@@ -34,6 +33,7 @@ from chatbot_mock.protocol.serialization import (
     parse_body,
 )
 from chatbot_mock.protocol.validation import ShapeValidator, summarize
+from chatbot_mock.store.errors import InvalidInput
 from chatbot_mock.store.identity import DEFAULT_REGION, Caller, account_for_access_key, fallback_account
 
 logger = logging.getLogger("chatbot_mock")

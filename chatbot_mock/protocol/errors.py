@@ -39,15 +39,6 @@ class ValidationFailed(ServiceError):
         self.code = code  # type: ignore[misc]
 
 
-class InvalidInput(ServiceError):
-    """Input a backend refuses for a reason of its own (a bad page token, a tag key given
-    twice). The backend does not know which code its operation answers for bad input;
-    the dispatcher answers it as the operation's validation error, like a pattern the
-    model refuses."""
-
-    code = "InvalidInput"
-
-
 class ConflictException(ServiceError):
     """A request that conflicts with what exists; both services model it."""
 

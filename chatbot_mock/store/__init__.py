@@ -1,2 +1,3 @@
-"""In-memory state shared by the service backends: identity, ordered collections,
-pagination tokens and quota settings. Nothing here knows HTTP or any one service."""
+"""In-memory state shared by the service backends: identity and accounts, ordered and
+grouped collections, pagination tokens, quota settings, organizations, and the error for
+input a backend refuses. Nothing here knows HTTP or any one service."""

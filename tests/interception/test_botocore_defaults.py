@@ -152,3 +152,29 @@ def test_the_async_credential_hook_taken_away_is_put_back_at_the_next_start(shel
     with unittest.mock.patch.object(AioSession, "get_credentials", original), mock_chatbot():
         found = asyncio.run(AioSession().get_credentials())
         assert found.access_key == FAKE_ACCESS_KEY_ID
+
+
+def test_aiobotocore_credentials_stay_awaitable_under_a_plain_function_wrapper(shell: None) -> None:
+    import asyncio
+    import functools
+    import inspect
+
+    from aiobotocore.session import AioSession
+
+    with mock_chatbot():
+        pass  # aiobotocore's session is hooked by now
+    original = inspect.unwrap(AioSession.__dict__["get_credentials"])
+
+    # Another library's plain wrapper in place of the hook: the next start hooks on top of it.
+    @functools.wraps(original)
+    def traced(self: Any, *args: Any, **kwargs: Any) -> Any:
+        return original(self, *args, **kwargs)
+
+    monkeypatch = pytest.MonkeyPatch()
+    monkeypatch.setattr(AioSession, "get_credentials", traced)
+    try:
+        with mock_chatbot():
+            found = asyncio.run(AioSession().get_credentials())
+            assert found.access_key == FAKE_ACCESS_KEY_ID
+    finally:
+        monkeypatch.undo()
