@@ -20,7 +20,6 @@ import wrapt
 from chatbot_mock import interception
 from chatbot_mock._state import MockState
 from chatbot_mock.chatbot.console import ChatbotConsole
-from chatbot_mock.interception.botocore_defaults import Defaults
 from chatbot_mock.services import declared_services, default_settings, setting_minimums
 from chatbot_mock.store.identity import is_account_id
 from chatbot_mock.store.settings import Settings
@@ -92,7 +91,7 @@ class ChatbotMock:
                 state = MockState(self.quotas)
                 # The account is in place before the first call can arrive.
                 state.push_account(self, self.account_id, explicit=False)
-                interception.activate(state, Defaults() if self.fake_credentials else None)
+                interception.activate(state, self.fake_credentials)
                 self._saved_quotas.append({})
             else:
                 state = _require_state()

@@ -26,15 +26,14 @@ from chatbot_mock.interception import switch
 
 if TYPE_CHECKING:
     from chatbot_mock._state import MockState
-    from chatbot_mock.interception.botocore_defaults import Defaults
 
 _installing = threading.Lock()
 
 
-def activate(state: MockState, defaults: Optional[Defaults]) -> None:
-    """Answer the two services from ``state`` until :func:`deactivate`; with ``defaults``,
-    botocore gets their fake credentials and region meanwhile."""
-    switch.defaults = defaults
+def activate(state: MockState, fake_credentials: bool) -> None:
+    """Answer the two services from ``state`` until :func:`deactivate`; with
+    ``fake_credentials``, botocore gets fake credentials and a default region meanwhile."""
+    switch.fake_credentials = fake_credentials
     switch.active = state
     with _installing:
         from chatbot_mock.interception import botocore_defaults, botocore_feed, requests_feed
@@ -46,7 +45,7 @@ def activate(state: MockState, defaults: Optional[Defaults]) -> None:
 
 def deactivate() -> None:
     switch.active = None
-    switch.defaults = None
+    switch.fake_credentials = False
 
 
 def active_state() -> Optional[MockState]:

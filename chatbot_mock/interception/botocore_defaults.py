@@ -26,7 +26,7 @@ from __future__ import annotations
 import inspect
 import os
 import sys
-from typing import Any, Dict, NamedTuple, Tuple
+from typing import Any, Dict, Tuple
 
 import wrapt
 from botocore.credentials import Credentials
@@ -41,29 +41,22 @@ FAKE_SECRET_ACCESS_KEY = "chatbot-mock-secret-access-key"
 DEFAULT_REGION = "us-east-1"
 
 
-class Defaults(NamedTuple):
-    """What botocore gets while a mock with fake credentials is on."""
-
-    access_key: str = FAKE_ACCESS_KEY_ID
-    secret_key: str = FAKE_SECRET_ACCESS_KEY
-
-
 #: How the fake keys name their source (``aws configure list`` shows it as their type).
 METHOD = "chatbot-mock"
 
 
-def _credentials_while_on(defaults: Defaults, session: Any, credentials_class: Any) -> Any:
+def _credentials_while_on(session: Any, credentials_class: Any) -> Any:
     given = getattr(session, "_credentials", None)
     if given is not None and getattr(given, "method", None) == "explicit":
         return given
     access_key = os.environ.get("AWS_ACCESS_KEY_ID", "")
     if account_for_access_key(access_key) is not None:
-        secret = os.environ.get("AWS_SECRET_ACCESS_KEY") or defaults.secret_key
+        secret = os.environ.get("AWS_SECRET_ACCESS_KEY") or FAKE_SECRET_ACCESS_KEY
         # A 12-digit id is no real key: a token beside it is the shell's. A key moto
         # issued by assume_role needs the token moto issued with it.
         token = None if is_account_id(access_key) else os.environ.get("AWS_SESSION_TOKEN")
         return credentials_class(access_key, secret, token, method="env")
-    return credentials_class(defaults.access_key, defaults.secret_key, method=METHOD)
+    return credentials_class(FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, method=METHOD)
 
 
 # -- installing ---------------------------------------------------------------------------
@@ -142,10 +135,9 @@ def _credentials(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs: Dic
     """botocore's ``Session.get_credentials``."""
     if isinstance(instance, _ProbeSession):
         return _PROBE
-    defaults = switch.defaults
-    if defaults is None:
+    if not switch.fake_credentials:
         return wrapped(*args, **kwargs)
-    return _credentials_while_on(defaults, instance, Credentials)
+    return _credentials_while_on(instance, Credentials)
 
 
 def _async_credentials(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
@@ -153,14 +145,13 @@ def _async_credentials(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwarg
     wraps (a plain function returning a coroutine included), the answer is awaitable."""
     if isinstance(instance, _ProbeSession):
         return _PROBE
-    defaults = switch.defaults
-    if defaults is None:
+    if not switch.fake_credentials:
         return wrapped(*args, **kwargs)
     # aiobotocore's credentials are awaited too (get_frozen_credentials is a coroutine).
     credentials_class = getattr(sys.modules.get("aiobotocore.credentials"), "AioCredentials", Credentials)
 
     async def answer() -> Any:
-        return _credentials_while_on(defaults, instance, credentials_class)
+        return _credentials_while_on(instance, credentials_class)
 
     return answer()
 
@@ -172,6 +163,6 @@ def _config_variable(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs:
     value = wrapped(*args, **kwargs)
     # Only botocore's whole lookup chain (no methods given) falls back on a default region.
     methods = args[1] if len(args) > 1 else kwargs.get("methods")
-    if value is None and name == "region" and methods is None and switch.defaults is not None:
+    if value is None and name == "region" and methods is None and switch.fake_credentials:
         return os.environ.get("AWS_REGION") or DEFAULT_REGION
     return value

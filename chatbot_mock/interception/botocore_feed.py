@@ -22,6 +22,7 @@ from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 from botocore.hooks import HierarchicalEmitter
 
 from chatbot_mock.interception import switch
+from chatbot_mock.interception.request_body import as_bytes
 from chatbot_mock.protocol.dispatch import Backends, HttpResponse, dispatch
 from chatbot_mock.protocol.model import services_by_event_name
 
@@ -127,22 +128,7 @@ def _aiobotocore_response_class() -> Any:
 
 
 def _dispatch(service: str, request: AWSPreparedRequest, state: Backends) -> HttpResponse:
-    return dispatch(service, request.method, request.url, request.headers, _request_body(request), state)
-
-
-def _request_body(request: AWSPreparedRequest) -> bytes:
-    body = request.body
-    if body is None:
-        return b""
-    if isinstance(body, str):
-        return body.encode("utf-8")
-    if hasattr(body, "read"):
-        position = body.tell() if hasattr(body, "tell") else None
-        data = body.read()
-        if position is not None:
-            body.seek(position)
-        return data if isinstance(data, bytes) else str(data).encode("utf-8")
-    return bytes(body)
+    return dispatch(service, request.method, request.url, request.headers, as_bytes(request.body), state)
 
 
 class _RawBody:

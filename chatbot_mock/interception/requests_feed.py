@@ -21,6 +21,7 @@ from typing import Any, Dict, Mapping, Optional, Pattern, Tuple, Union
 import wrapt
 
 from chatbot_mock.interception import switch
+from chatbot_mock.interception.request_body import as_bytes
 from chatbot_mock.protocol.dispatch import dispatch
 from chatbot_mock.protocol.model import services_by_endpoint_prefix
 
@@ -108,7 +109,7 @@ def _make_adapter() -> Any:
             return ConnectionError(f"chatbot_mock is no longer on to answer {request.method} {url}")
         headers: Mapping[str, Any] = request.headers
         method = str(request.method)
-        response = dispatch(service, method, url, headers, _body(request.body), state)
+        response = dispatch(service, method, url, headers, as_bytes(request.body), state)
         # A response to HEAD has no body (urllib3 refuses one); its status and headers stand.
         return response.status, response.headers, b"" if method.upper() == "HEAD" else response.body
 
@@ -124,17 +125,3 @@ def _make_adapter() -> Any:
             return self.build_response(request, shaped.get_response(request))
 
     return EndpointAdapter()
-
-
-def _body(body: Any) -> bytes:
-    if body is None:
-        return b""
-    if isinstance(body, str):
-        return body.encode("utf-8")
-    if isinstance(body, (bytes, bytearray, memoryview)):
-        return bytes(body)
-    if hasattr(body, "read"):
-        data = body.read()
-        return data.encode("utf-8") if isinstance(data, str) else bytes(data)
-    # A generator of chunks: requests sends it chunked.
-    return b"".join(chunk.encode("utf-8") if isinstance(chunk, str) else bytes(chunk) for chunk in body)

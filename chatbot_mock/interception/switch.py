@@ -6,9 +6,8 @@ from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
     from chatbot_mock._state import MockState
-    from chatbot_mock.interception.botocore_defaults import Defaults
 
 #: The state answering the two services, or ``None`` while every mock is off.
 active: Optional[MockState] = None
-#: The credentials and region botocore gets while on, or ``None`` (``fake_credentials=False``).
-defaults: Optional[Defaults] = None
+#: Whether botocore gets the fake credentials and default region (``fake_credentials``).
+fake_credentials = False
