@@ -6,6 +6,7 @@ dispatch path, and nothing else is touched.
 - :mod:`.botocore_defaults` gives botocore fake credentials and a default region while a
   mock is on, without touching ``os.environ``.
 - :mod:`.requests_feed` answers ``requests`` sessions sending to the services' endpoints.
+- :mod:`.hooks` is how each of them puts its hooks in, once, and back only when needed.
 
 The hooks go in on the first start and stay for the life of the process. Starting and
 stopping a mock only flips :mod:`.switch`, so no order of starts, stops, moto's mocks and

@@ -23,7 +23,6 @@ configures a region, botocore gets ``AWS_REGION`` (the other SDKs' variable), el
 
 from __future__ import annotations
 
-import inspect
 import os
 import sys
 from typing import Any, Dict, Tuple
@@ -33,6 +32,7 @@ from botocore.credentials import Credentials
 from botocore.session import Session
 
 from chatbot_mock.interception import switch
+from chatbot_mock.interception.hooks import Hook, class_in, wrapped_by
 from chatbot_mock.store.identity import account_for_access_key, is_account_id
 
 #: Credentials no AWS account accepts, so a request that escaped the mock fails safely.
@@ -59,76 +59,13 @@ def _credentials_while_on(session: Any, credentials_class: Any) -> Any:
     return credentials_class(FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY, method=METHOD)
 
 
-# -- installing ---------------------------------------------------------------------------
+# -- the hooks ------------------------------------------------------------------------------
 
 _PROBE = "chatbot-mock-probe"
-_async_session_watched = False
-_installed_credentials: Any = None
-_installed_config_variable: Any = None
-_installed_async_credentials: Any = None
-
-
-def ensure_installed() -> None:
-    """Put each hook in unless calls still reach it (see :mod:`chatbot_mock.interception`).
-    A hook still on top, as installed, is reached for sure and needs no probe."""
-    global _async_session_watched, _installed_credentials, _installed_config_variable
-    if Session.__dict__.get("get_credentials") is not _installed_credentials and not _reached(
-        lambda: Session.get_credentials(_probe_session()) is _PROBE
-    ):
-        _installed_credentials = wrapt.wrap_function_wrapper(
-            "botocore.session", "Session.get_credentials", _credentials
-        )
-    if Session.__dict__.get("get_config_variable") is not _installed_config_variable and not _reached(
-        lambda: Session.get_config_variable(_probe_session(), _PROBE) is _PROBE
-    ):
-        _installed_config_variable = wrapt.wrap_function_wrapper(
-            "botocore.session", "Session.get_config_variable", _config_variable
-        )
-    if not _async_session_watched:
-        # aiobotocore's session awaits its credentials; hook it when it loads.
-        wrapt.register_post_import_hook(_install_async_credentials, "aiobotocore.session")
-        _async_session_watched = True
-    else:
-        aio = sys.modules.get("aiobotocore.session")
-        session_class = getattr(aio, "AioSession", None)
-        if (
-            session_class is not None
-            and vars(session_class).get("get_credentials") is not _installed_async_credentials
-            and not _reached(lambda: _is_probe(session_class.get_credentials(_probe_session())))
-        ):
-            _install_async_credentials(aio)
 
 
 class _ProbeSession:
     """Stands for a session in a probe call: the hooks answer it before botocore would."""
-
-
-def _probe_session() -> Any:
-    return _ProbeSession()
-
-
-def _reached(probe: Any) -> bool:
-    try:
-        return bool(probe())
-    except Exception:  # the unhooked original fails on the probe's stand-in session
-        return False
-
-
-def _is_probe(answer: Any) -> bool:
-    if inspect.iscoroutine(answer):  # aiobotocore's own, unhooked: never run it
-        answer.close()
-    return answer is _PROBE
-
-
-def _install_async_credentials(module: Any) -> None:
-    global _installed_async_credentials
-    if hasattr(module, "AioSession") and "get_credentials" in vars(module.AioSession):
-        _installed_async_credentials = wrapt.wrap_function_wrapper(
-            module, "AioSession.get_credentials", _async_credentials
-        )
-
-
-# -- the hooks ------------------------------------------------------------------------------
 
 
 def _credentials(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
@@ -166,3 +103,43 @@ def _config_variable(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs:
     if value is None and name == "region" and methods is None and switch.fake_credentials:
         return os.environ.get("AWS_REGION") or DEFAULT_REGION
     return value
+
+
+# -- installing ---------------------------------------------------------------------------
+
+_HOOKS = (
+    Hook(
+        lambda: Session,
+        "get_credentials",
+        wrapped_by(_credentials, "get_credentials"),
+        lambda owner: owner.get_credentials(_ProbeSession()),
+        _PROBE,
+    ),
+    Hook(
+        lambda: Session,
+        "get_config_variable",
+        wrapped_by(_config_variable, "get_config_variable"),
+        lambda owner: owner.get_config_variable(_ProbeSession(), _PROBE),
+        _PROBE,
+    ),
+)
+#: aiobotocore's session awaits its credentials; hooked when aiobotocore loads.
+_ASYNC_CREDENTIALS = Hook(
+    class_in("aiobotocore.session", "AioSession", defining="get_credentials"),
+    "get_credentials",
+    wrapped_by(_async_credentials, "get_credentials"),
+    lambda owner: owner.get_credentials(_ProbeSession()),
+    _PROBE,
+)
+_async_session_watched = False
+
+
+def ensure_installed() -> None:
+    """Put each hook in unless calls still reach it (see :mod:`.hooks`)."""
+    global _async_session_watched
+    for hook in _HOOKS:
+        hook.ensure()
+    if not _async_session_watched:
+        wrapt.register_post_import_hook(lambda _: _ASYNC_CREDENTIALS.put_in(), "aiobotocore.session")
+        _async_session_watched = True
+    _ASYNC_CREDENTIALS.ensure()

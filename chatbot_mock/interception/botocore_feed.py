@@ -22,6 +22,7 @@ from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 from botocore.hooks import HierarchicalEmitter
 
 from chatbot_mock.interception import switch
+from chatbot_mock.interception.hooks import Hook
 from chatbot_mock.interception.request_body import as_bytes
 from chatbot_mock.protocol.dispatch import Backends, HttpResponse, dispatch
 from chatbot_mock.protocol.model import services_by_event_name
@@ -32,29 +33,26 @@ _PROBE = "before-send.chatbot-mock-probe"
 #: botocore's event name of each mocked service -> its service name; filled at install.
 _SERVICES: Mapping[str, str] = {}
 _probe_seen = False
-_installed_emit: Any = None
 
 
 def ensure_installed() -> None:
-    """Put the hooks in unless calls still reach them; called with a mock switched on.
-
-    Once in, a hook stays. It is put in again only if it is no longer reached: another
-    library that wrapped ``emit`` before the first start and unwound its patch since
-    takes the mock's hook, which sat on top of its patch, away with it.
-    """
-    global _SERVICES, _installed_emit
+    """Put the hook in unless calls still reach it (see :mod:`.hooks`)."""
+    global _SERVICES
     if not _SERVICES:
         _SERVICES = dict(services_by_event_name())
-    # Still on top, as installed: reached for sure, and no probe is needed.
-    if HierarchicalEmitter.__dict__.get("emit") is not _installed_emit and not _emit_hook_reached():
-        _installed_emit = _make_emit(HierarchicalEmitter.emit)
-        HierarchicalEmitter.emit = _installed_emit
+    _EMIT.ensure()
 
 
-def _emit_hook_reached() -> bool:
+def _install_emit(emitter_class: Any) -> Any:
+    emit = _make_emit(emitter_class.emit)
+    emitter_class.emit = emit
+    return emit
+
+
+def _emit_hook_reached(emitter_class: Any) -> bool:
     global _probe_seen
     _probe_seen = False
-    HierarchicalEmitter().emit(_PROBE)
+    emitter_class().emit(_PROBE)
     return _probe_seen
 
 
@@ -153,3 +151,6 @@ class _AsyncRawBody:
 
     async def read(self, *_: Any) -> bytes:
         return self._body
+
+
+_EMIT = Hook(lambda: HierarchicalEmitter, "emit", _install_emit, _emit_hook_reached, True)

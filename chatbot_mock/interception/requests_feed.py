@@ -21,6 +21,7 @@ from typing import Any, Dict, Mapping, Optional, Pattern, Tuple, Union
 import wrapt
 
 from chatbot_mock.interception import switch
+from chatbot_mock.interception.hooks import Hook, class_in, wrapped_by
 from chatbot_mock.interception.request_body import as_bytes
 from chatbot_mock.protocol.dispatch import dispatch
 from chatbot_mock.protocol.model import services_by_endpoint_prefix
@@ -32,8 +33,6 @@ _REGION = r"[a-z]{2}(?:-[a-z]+)+-[0-9]+"
 _endpoint: Optional[Pattern[str]] = None
 _services: Mapping[str, str] = {}
 _adapter: Any = None
-#: The hook as installed on ``requests.Session``, once ``requests`` has loaded.
-_installed: Any = None
 
 
 def ensure_installed() -> None:
@@ -48,34 +47,10 @@ def ensure_installed() -> None:
             re.IGNORECASE,
         )
         # ``requests`` is imported by whoever uses it, never by the mock: the hook waits for it.
-        wrapt.register_post_import_hook(_install_hook, "requests")
-    elif _installed is not None and _session_class().__dict__.get("get_adapter") is not _installed:
-        if not _hook_reached():
-            _install_hook(None)
-
-
-def _session_class() -> Any:
-    import requests
-
-    return requests.Session
-
-
-def _hook_reached() -> bool:
-    # A session that was never set up: the hook answers before touching it, requests'
-    # own get_adapter would fail on it.
-    probe = object.__new__(_session_class())
-    try:
-        adapter = _session_class().get_adapter(probe, "https://chatbot.us-east-1.amazonaws.com/")
-    except Exception:
-        return False
-    return bool(adapter is _adapter)
-
-
-def _install_hook(_: Any) -> None:
-    # Runs as soon as ``requests`` has loaded, possibly while something that imports it
-    # (``responses`` itself, say) is still half-loaded: import nothing here.
-    global _installed
-    _installed = wrapt.wrap_function_wrapper("requests.sessions", "Session.get_adapter", _get_adapter)
+        # It runs as soon as ``requests`` has loaded, possibly while something that imports
+        # it (``responses`` itself, say) is still half-loaded, so putting it in imports nothing.
+        wrapt.register_post_import_hook(lambda _: _GET_ADAPTER.put_in(), "requests")
+    _GET_ADAPTER.ensure()
 
 
 def service_for_url(url: str) -> Optional[str]:
@@ -125,3 +100,14 @@ def _make_adapter() -> Any:
             return self.build_response(request, shaped.get_response(request))
 
     return EndpointAdapter()
+
+
+_GET_ADAPTER = Hook(
+    class_in("requests.sessions", "Session", defining="get_adapter"),
+    "get_adapter",
+    wrapped_by(_get_adapter, "get_adapter"),
+    # A session that was never set up: the hook answers before touching it, requests'
+    # own get_adapter fails on it.
+    lambda owner: owner.get_adapter(object.__new__(owner), "https://chatbot.us-east-1.amazonaws.com/") is _adapter,
+    True,
+)

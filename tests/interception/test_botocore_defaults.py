@@ -178,3 +178,13 @@ def test_aiobotocore_credentials_stay_awaitable_under_a_plain_function_wrapper(s
             assert found.access_key == FAKE_ACCESS_KEY_ID
     finally:
         monkeypatch.undo()
+
+
+def test_the_region_hook_taken_away_is_put_back_at_the_next_start(shell: None) -> None:
+    import inspect
+    import unittest.mock
+
+    session_class = botocore.session.Session
+    original = inspect.unwrap(session_class.__dict__["get_config_variable"])
+    with unittest.mock.patch.object(session_class, "get_config_variable", original), mock_chatbot():
+        assert botocore.session.get_session().get_config_variable("region") == "us-east-1"

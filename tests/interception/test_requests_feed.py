@@ -233,3 +233,14 @@ def test_a_presigned_url_acts_in_the_account_of_its_credential(offline: None) ->
         response = requests.post(request.url)
     assert response.status_code == 200, response.text
     assert response.json()["AccountPreferences"]["TrainingDataCollectionEnabled"] is True
+
+
+def test_the_hook_taken_away_is_put_back_at_the_next_start(offline: None) -> None:
+    import inspect
+    import unittest.mock
+
+    with mock_chatbot():
+        pass  # requests is loaded, so its session is hooked by now
+    original = inspect.unwrap(requests.Session.__dict__["get_adapter"])
+    with unittest.mock.patch.object(requests.Session, "get_adapter", original), mock_chatbot():
+        assert signed_post(f"https://supportapp.us-east-1.amazonaws.com{LIST_WORKSPACES}").status_code == 200
