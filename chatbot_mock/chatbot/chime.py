@@ -43,7 +43,7 @@ class ChimeOperations(ChatbotBackendBase):
         )
         account.chime.put(configuration.arn, configuration)
         account.configuration_names[configuration_name] = configuration.arn
-        return {"WebhookConfiguration": configuration.to_wire()}
+        return {"WebhookConfiguration": configuration.wire_form()}
 
     def describe_chime_webhook_configurations(
         self,
@@ -60,7 +60,7 @@ class ChimeOperations(ChatbotBackendBase):
         page, token = self._page(
             "DescribeChimeWebhookConfigurations", collection, caller, next_token, max_results, chat_configuration_arn
         )
-        return {"WebhookConfigurations": [c.to_wire() for c in page], "NextToken": token}
+        return {"WebhookConfigurations": [c.wire_form() for c in page], "NextToken": token}
 
     def update_chime_webhook_configuration(
         self,
@@ -82,7 +82,7 @@ class ChimeOperations(ChatbotBackendBase):
         if webhook_url is not None:
             configuration.webhook_url = webhook_url
         self._apply_common_changes(configuration, sns_topic_arns, iam_role_arn, logging_level)
-        return {"WebhookConfiguration": configuration.to_wire()}
+        return {"WebhookConfiguration": configuration.wire_form()}
 
     def delete_chime_webhook_configuration(self, caller: Caller, chat_configuration_arn: str) -> None:
         account = self._account(caller)

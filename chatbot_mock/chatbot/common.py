@@ -175,7 +175,7 @@ class ChatbotBackendBase:
         elif channel_name is not None:
             configuration.channel_name = channel_name
         self._apply_channel_changes(configuration, caller, **changes)
-        return {"ChannelConfiguration": configuration.to_wire()}
+        return {"ChannelConfiguration": configuration.wire_form()}
 
     def _apply_channel_changes(
         self,

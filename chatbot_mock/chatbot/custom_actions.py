@@ -71,7 +71,7 @@ class CustomActionOperations(ChatbotBackendBase):
         return {"CustomActionArn": action.arn}
 
     def get_custom_action(self, caller: Caller, custom_action_arn: str) -> Dict[str, Any]:
-        return {"CustomAction": self._custom_action(self._account(caller), caller, custom_action_arn).to_wire()}
+        return {"CustomAction": self._custom_action(self._account(caller), caller, custom_action_arn).wire_form()}
 
     def list_custom_actions(
         self, caller: Caller, max_results: Optional[int] = None, next_token: Optional[str] = None

@@ -83,7 +83,7 @@ class IdentityOperations(ChatbotBackendBase):
         page, token = self._page(
             "DescribeSlackUserIdentities", collection, caller, next_token, max_results, chat_configuration_arn
         )
-        return {"SlackUserIdentities": [identity.to_wire() for identity in page], "NextToken": token}
+        return {"SlackUserIdentities": [identity.wire_form() for identity in page], "NextToken": token}
 
     def delete_slack_user_identity(
         self, caller: Caller, chat_configuration_arn: str, slack_team_id: str, slack_user_id: str
@@ -113,7 +113,7 @@ class IdentityOperations(ChatbotBackendBase):
         page, token = self._page(
             "ListMicrosoftTeamsUserIdentities", collection, caller, next_token, max_results, chat_configuration_arn
         )
-        return {"TeamsUserIdentities": [identity.to_wire() for identity in page], "NextToken": token}
+        return {"TeamsUserIdentities": [identity.wire_form() for identity in page], "NextToken": token}
 
     def delete_microsoft_teams_user_identity(self, caller: Caller, chat_configuration_arn: str, user_id: str) -> None:
         identities = self._account(caller).teams_identities

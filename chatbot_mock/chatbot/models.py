@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Dict, List, Optional, Set, Tuple
+from typing import Any, ClassVar, Dict, Iterable, List, Optional, Set, Tuple
 
 from chatbot_mock.store.collection import OrderedCollection
 from chatbot_mock.store.grouped import GroupedCollection
+from chatbot_mock.store.records import Record
 
 #: Every resource the mock hands out is live as soon as it exists.
 ENABLED = "ENABLED"
@@ -53,7 +54,7 @@ def tags_to_wire(tags: Tags) -> List[Dict[str, str]]:
 
 
 @dataclass
-class SlackWorkspace:
+class SlackWorkspace(Record):
     team_id: str
     team_name: str
 
@@ -62,7 +63,7 @@ class SlackWorkspace:
 
 
 @dataclass
-class ConfiguredTeam:
+class ConfiguredTeam(Record):
     team_id: str
     team_name: str
     tenant_id: str
@@ -75,7 +76,7 @@ class ConfiguredTeam:
 
 
 @dataclass
-class ChatConfiguration:
+class ChatConfiguration(Record):
     """What the three kinds of configuration share (each answers its own wire shape)."""
 
     KIND: ClassVar[str] = ""
@@ -86,10 +87,6 @@ class ChatConfiguration:
     sns_topic_arns: List[str]
     logging_level: str
     tags: Tags
-
-    def to_wire(self) -> Dict[str, Any]:
-        """The configuration as its kind's output shape names it."""
-        raise NotImplementedError
 
 
 @dataclass
@@ -123,6 +120,9 @@ class SlackChannelConfiguration(ChannelConfiguration):
     @property
     def channel_key(self) -> ChannelKey:
         return (self.workspace.team_id, self.channel_id)
+
+    def shown_records(self) -> Iterable[Record]:
+        return (self.workspace,)
 
     @staticmethod
     def default_channel_name(channel_id: str) -> Optional[str]:
@@ -162,6 +162,9 @@ class TeamsChannelConfiguration(ChannelConfiguration):
     @property
     def channel_key(self) -> ChannelKey:
         return (self.team.team_id, self.channel_id)
+
+    def shown_records(self) -> Iterable[Record]:
+        return (self.team,)
 
     def to_wire(self) -> Dict[str, Any]:
         return {
@@ -207,7 +210,7 @@ class ChimeWebhookConfiguration(ChatConfiguration):
 
 
 @dataclass
-class SlackUserIdentity:
+class SlackUserIdentity(Record):
     configuration: SlackChannelConfiguration
     slack_user_id: str
     iam_role_arn: str
@@ -216,6 +219,9 @@ class SlackUserIdentity:
     @property
     def key(self) -> SlackIdentityKey:
         return (self.configuration.arn, self.configuration.workspace.team_id, self.slack_user_id)
+
+    def shown_records(self) -> Iterable[Record]:
+        return (self.configuration, self.configuration.workspace)
 
     def to_wire(self) -> Dict[str, Any]:
         return {
@@ -228,7 +234,7 @@ class SlackUserIdentity:
 
 
 @dataclass
-class TeamsUserIdentity:
+class TeamsUserIdentity(Record):
     configuration: TeamsChannelConfiguration
     user_id: str
     iam_role_arn: str
@@ -237,6 +243,9 @@ class TeamsUserIdentity:
     @property
     def key(self) -> TeamsIdentityKey:
         return (self.configuration.arn, self.user_id)
+
+    def shown_records(self) -> Iterable[Record]:
+        return (self.configuration, self.configuration.team)
 
     def to_wire(self) -> Dict[str, Any]:
         team = self.configuration.team
@@ -255,7 +264,7 @@ class TeamsUserIdentity:
 
 
 @dataclass
-class CustomAction:
+class CustomAction(Record):
     arn: str
     action_name: str
     #: Wire-shaped (CustomActionDefinition / CustomActionAttachment), stored as deep copies.

@@ -45,7 +45,7 @@ class SlackOperations(ChatbotBackendBase):
         page, token = self._page(
             "DescribeSlackWorkspaces", self._account(caller).workspaces, caller, next_token, max_results
         )
-        return {"SlackWorkspaces": [workspace.to_wire() for workspace in page], "NextToken": token}
+        return {"SlackWorkspaces": [workspace.wire_form() for workspace in page], "NextToken": token}
 
     def delete_slack_workspace_authorization(self, caller: Caller, slack_team_id: str) -> None:
         account = self._account(caller)
@@ -111,7 +111,7 @@ class SlackOperations(ChatbotBackendBase):
         account.slack.put(slack_team_id, configuration.arn, configuration)
         account.slack_channels[channel] = configuration.arn
         account.configuration_names[configuration_name] = configuration.arn
-        return {"ChannelConfiguration": configuration.to_wire()}
+        return {"ChannelConfiguration": configuration.wire_form()}
 
     def describe_slack_channel_configurations(
         self,
@@ -128,7 +128,7 @@ class SlackOperations(ChatbotBackendBase):
         page, token = self._page(
             "DescribeSlackChannelConfigurations", collection, caller, next_token, max_results, chat_configuration_arn
         )
-        return {"SlackChannelConfigurations": [c.to_wire() for c in page], "NextToken": token}
+        return {"SlackChannelConfigurations": [c.wire_form() for c in page], "NextToken": token}
 
     def update_slack_channel_configuration(
         self,

@@ -47,7 +47,7 @@ class TeamsOperations(ChatbotBackendBase):
         page, token = self._page(
             "ListMicrosoftTeamsConfiguredTeams", self._account(caller).teams, caller, next_token, max_results
         )
-        return {"ConfiguredTeams": [team.to_wire() for team in page], "NextToken": token}
+        return {"ConfiguredTeams": [team.wire_form() for team in page], "NextToken": token}
 
     def delete_microsoft_teams_configured_team(self, caller: Caller, team_id: str) -> None:
         account = self._account(caller)
@@ -122,11 +122,11 @@ class TeamsOperations(ChatbotBackendBase):
         account.microsoft_teams.put(team_id, configuration.arn, configuration)
         account.teams_channels[channel] = configuration.arn
         account.configuration_names[configuration_name] = configuration.arn
-        return {"ChannelConfiguration": configuration.to_wire()}
+        return {"ChannelConfiguration": configuration.wire_form()}
 
     def get_microsoft_teams_channel_configuration(self, caller: Caller, chat_configuration_arn: str) -> Dict[str, Any]:
         configuration = self._teams_configuration(caller, chat_configuration_arn)
-        return {"ChannelConfiguration": configuration.to_wire()}
+        return {"ChannelConfiguration": configuration.wire_form()}
 
     def list_microsoft_teams_channel_configurations(
         self,
@@ -140,7 +140,7 @@ class TeamsOperations(ChatbotBackendBase):
         page, token = self._page(
             "ListMicrosoftTeamsChannelConfigurations", collection, caller, next_token, max_results, team_id
         )
-        return {"TeamChannelConfigurations": [c.to_wire() for c in page], "NextToken": token}
+        return {"TeamChannelConfigurations": [c.wire_form() for c in page], "NextToken": token}
 
     def update_microsoft_teams_channel_configuration(
         self,

@@ -6,18 +6,13 @@ does (one method per shape type) but checks every constraint the model states, a
 collects every problem so the error lists all that is wrong at once, in the wording
 AWS services use ("1 validation error detected: Value ... at 'x' failed to satisfy
 constraint: Member must ...").
-
-Most requests are valid, so :meth:`ShapeValidator.problems` first asks a predicate
-compiled once per shape (and kept on the shape) whether the value has any problem at
-all; only when it has does the walk that words every problem run. The predicate reads
-no shape metadata and builds no paths, and is exactly as strict as the walk.
 """
 
 from __future__ import annotations
 
 import re
 import reprlib
-from typing import Any, Callable, Dict, FrozenSet, List, Optional, Pattern, Tuple
+from typing import Any, Callable, Dict, List, Optional, Pattern
 
 from botocore.model import Shape
 
@@ -61,8 +56,6 @@ class ShapeValidator:
     """Checks a parsed value against a shape and reports every problem found."""
 
     def problems(self, shape: Shape, value: Any, path: str = "") -> List[str]:
-        if is_valid(shape, value):
-            return []
         found: List[str] = []
         self._validate(shape, value, path, found)
         return found
@@ -177,175 +170,6 @@ class ShapeValidator:
             self._fail(found, value, shape, path, f"have value greater than or equal to {minimum}")
         if maximum is not None and value > maximum:
             self._fail(found, value, shape, path, f"have value less than or equal to {maximum}")
-
-
-# -- the compiled predicates ---------------------------------------------------------------
-
-Predicate = Callable[[Any], bool]
-
-#: Where a shape keeps its compiled predicate (beside botocore's own cached properties).
-_PREDICATE = "_chatbot_mock_is_valid"
-
-
-def is_valid(shape: Shape, value: Any) -> bool:
-    """Whether :meth:`ShapeValidator.problems` would find nothing wrong with ``value``."""
-    return predicate(shape)(value)
-
-
-def predicate(shape: Shape) -> Predicate:
-    """The shape's compiled predicate, compiled on first use and kept on the shape.
-
-    Kept on the shape object rather than in a table keyed by ``id(shape)``, so a shape
-    that is garbage-collected takes its predicate with it and no id is ever reused.
-    """
-    compiled: Optional[Predicate] = shape.__dict__.get(_PREDICATE)
-    if compiled is None:
-        compiled = _COMPILERS.get(shape.type_name, _compile_unknown)(shape)
-        shape.__dict__[_PREDICATE] = compiled
-    return compiled
-
-
-def _compile_structure(shape: Shape) -> Predicate:
-    # The members' predicates are looked up on the first check, not here: models may
-    # be recursive, and compiling a shape never compiles its members.
-    required: Tuple[str, ...] = tuple(shape.required_members)
-    checks: Optional[Dict[str, Predicate]] = None
-
-    def check(value: Any) -> bool:
-        nonlocal checks
-        if checks is None:
-            checks = {name: predicate(member) for name, member in shape.members.items()}
-        if not isinstance(value, dict):
-            return False
-        for name in required:
-            if value.get(name) is None:
-                return False
-        for name, member_value in value.items():
-            if member_value is not None:
-                member_check = checks.get(name)
-                if member_check is not None and not member_check(member_value):
-                    return False
-        return True
-
-    return check
-
-
-def _size_bounds(shape: Shape) -> Tuple[Optional[int], Optional[int]]:
-    return shape.metadata.get("min"), shape.metadata.get("max")
-
-
-def _compile_list(shape: Shape) -> Predicate:
-    member_shape = shape.member
-    member: Optional[Predicate] = None
-    minimum, maximum = _size_bounds(shape)
-
-    def check(value: Any) -> bool:
-        nonlocal member
-        if member is None:
-            member = predicate(member_shape)
-        if not isinstance(value, list):
-            return False
-        if (minimum is not None and len(value) < minimum) or (maximum is not None and len(value) > maximum):
-            return False
-        for item in value:
-            if item is None or not member(item):
-                return False
-        return True
-
-    return check
-
-
-def _compile_map(shape: Shape) -> Predicate:
-    key_shape, value_shape = shape.key, shape.value
-    key_check: Optional[Predicate] = None
-    value_check: Optional[Predicate] = None
-    minimum, maximum = _size_bounds(shape)
-
-    def check(value: Any) -> bool:
-        nonlocal key_check, value_check
-        if key_check is None or value_check is None:
-            key_check, value_check = predicate(key_shape), predicate(value_shape)
-        if not isinstance(value, dict):
-            return False
-        if (minimum is not None and len(value) < minimum) or (maximum is not None and len(value) > maximum):
-            return False
-        for key, item in value.items():
-            if not key_check(key) or item is None or not value_check(item):
-                return False
-        return True
-
-    return check
-
-
-def _compile_string(shape: Shape) -> Predicate:
-    minimum, maximum = _size_bounds(shape)
-    enum_values = shape.metadata.get("enum")
-    enum: Optional[FrozenSet[str]] = frozenset(enum_values) if enum_values else None
-    pattern = shape.metadata.get("pattern")
-    fullmatch = compiled_pattern(pattern).fullmatch if pattern is not None else None
-
-    def check(value: Any) -> bool:
-        if not isinstance(value, str):
-            return False
-        if (minimum is not None and len(value) < minimum) or (maximum is not None and len(value) > maximum):
-            return False
-        if enum is not None and value not in enum:
-            return False
-        return fullmatch is None or fullmatch(value) is not None
-
-    return check
-
-
-def _compile_range(shape: Shape, kinds: Tuple[type, ...]) -> Predicate:
-    minimum = shape.metadata.get("min")
-    maximum = shape.metadata.get("max")
-
-    def check(value: Any) -> bool:
-        if isinstance(value, bool) or not isinstance(value, kinds):
-            return False
-        return not ((minimum is not None and value < minimum) or (maximum is not None and value > maximum))
-
-    return check
-
-
-def _compile_integer(shape: Shape) -> Predicate:
-    return _compile_range(shape, (int,))
-
-
-def _compile_float(shape: Shape) -> Predicate:
-    return _compile_range(shape, (int, float))
-
-
-def _compile_boolean(shape: Shape) -> Predicate:
-    return lambda value: isinstance(value, bool)
-
-
-def _compile_timestamp(shape: Shape) -> Predicate:
-    return lambda value: not isinstance(value, bool) and isinstance(value, (int, float, str))
-
-
-def _compile_blob(shape: Shape) -> Predicate:
-    return lambda value: isinstance(value, str)
-
-
-def _compile_unknown(shape: Shape) -> Predicate:
-    # Never valid: the wording walk then reaches the shape and raises its TypeError.
-    return lambda value: False
-
-
-_COMPILERS: Dict[str, Callable[[Shape], Predicate]] = {
-    "structure": _compile_structure,
-    "list": _compile_list,
-    "map": _compile_map,
-    "string": _compile_string,
-    "integer": _compile_integer,
-    "long": _compile_integer,
-    "float": _compile_float,
-    "double": _compile_float,
-    "boolean": _compile_boolean,
-    "timestamp": _compile_timestamp,
-    "blob": _compile_blob,
-}
 
 
 def _join(path: str, name: str) -> str:

@@ -162,7 +162,7 @@ class SupportAppBackend:
         _check_notification_rules(severity, effective, given_flags)
         for name, value in changes.items():
             setattr(configuration, name, value)
-        return configuration.to_wire()
+        return configuration.wire_form()
 
     def delete_slack_channel_configuration(self, caller: Caller, team_id: str, channel_id: str) -> None:
         account = self._accounts[caller.account_id]
@@ -178,14 +178,14 @@ class SupportAppBackend:
     def list_slack_channel_configurations(self, caller: Caller, next_token: Optional[str] = None) -> Dict[str, Any]:
         account = self._accounts[caller.account_id]
         page, token = self._page(account.channels, "ListSlackChannelConfigurations", caller, next_token)
-        return {"slackChannelConfigurations": [c.to_wire() for c in page], "nextToken": token}
+        return {"slackChannelConfigurations": [c.wire_form() for c in page], "nextToken": token}
 
     # -- workspaces ---------------------------------------------------------------------
 
     def list_slack_workspace_configurations(self, caller: Caller, next_token: Optional[str] = None) -> Dict[str, Any]:
         account = self._accounts[caller.account_id]
         page, token = self._page(account.workspaces, "ListSlackWorkspaceConfigurations", caller, next_token)
-        return {"slackWorkspaceConfigurations": [w.to_wire() for w in page], "nextToken": token}
+        return {"slackWorkspaceConfigurations": [w.wire_form() for w in page], "nextToken": token}
 
     def delete_slack_workspace_configuration(self, caller: Caller, team_id: str) -> None:
         account = self._accounts[caller.account_id]

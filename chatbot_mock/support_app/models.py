@@ -6,13 +6,14 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Optional, Set, Tuple
 
 from chatbot_mock.store.collection import OrderedCollection
+from chatbot_mock.store.records import Record
 
 #: (Slack team id, Slack channel id)
 ChannelKey = Tuple[str, str]
 
 
 @dataclass
-class SlackWorkspace:
+class SlackWorkspace(Record):
     team_id: str
     team_name: str
     #: Set on the management account's copy once registered for its organization.
@@ -27,7 +28,7 @@ class SlackWorkspace:
 
 
 @dataclass
-class SlackChannelConfiguration:
+class SlackChannelConfiguration(Record):
     team_id: str
     channel_id: str
     channel_role_arn: str

@@ -140,12 +140,23 @@ def test_a_seeded_teams_identity_is_listed_with_its_team_tenant_and_channel(chat
 
 def test_a_teams_identity_follows_its_configuration_to_another_channel(chatbot, chatbot_mock, teams_arn):
     chatbot_mock.chatbot.add_teams_user_identity(teams_arn, TEAMS_USER_ID, ROLE_ARN)
+    assert teams_identities(chatbot)[0]["TeamsChannelId"] == TEAMS_CHANNEL_ID
 
     chatbot.update_microsoft_teams_channel_configuration(
         ChatConfigurationArn=teams_arn, ChannelId=OTHER_TEAMS_CHANNEL_ID
     )
 
     assert teams_identities(chatbot)[0]["TeamsChannelId"] == OTHER_TEAMS_CHANNEL_ID
+
+
+def test_a_teams_identity_shows_its_teams_new_tenant(chatbot, chatbot_mock, teams_arn):
+    chatbot_mock.chatbot.add_teams_user_identity(teams_arn, TEAMS_USER_ID, ROLE_ARN)
+    assert teams_identities(chatbot)[0]["TeamsTenantId"] == TEAMS_TENANT_ID
+    new_tenant = "11111111-2222-4333-8444-555555555555"
+
+    chatbot_mock.chatbot.authorize_teams_team(TEAMS_TEAM_ID, "Operations", new_tenant)
+
+    assert teams_identities(chatbot)[0]["TeamsTenantId"] == new_tenant
 
 
 def test_list_teams_identities_filters_by_configuration(chatbot, chatbot_mock, team):

@@ -1,0 +1,117 @@
+"""Records build their answer once per change (store/records.py)."""
+
+from __future__ import annotations
+
+import copy
+import pickle
+from dataclasses import dataclass
+from typing import Any, Dict, Iterable
+
+import pytest
+
+from chatbot_mock.store.records import Record, WireForm
+
+
+@dataclass
+class Owner(Record):
+    name: str
+
+    def to_wire(self) -> Dict[str, Any]:
+        return {"Name": self.name}
+
+
+@dataclass
+class Pet(Record):
+    name: str
+    owner: Owner
+    toys: list
+
+    def to_wire(self) -> Dict[str, Any]:
+        return {"Name": self.name, "Owner": self.owner.name, "Toys": list(self.toys)}
+
+    def shown_records(self) -> Iterable[Record]:
+        return (self.owner,)
+
+
+def test_an_unchanged_record_answers_the_form_it_built() -> None:
+    pet = Pet("rex", Owner("ann"), ["ball"])
+
+    assert pet.wire_form() is pet.wire_form()
+
+
+def test_an_assignment_builds_the_form_again() -> None:
+    pet = Pet("rex", Owner("ann"), ["ball"])
+    before = pet.wire_form()
+
+    pet.name = "max"
+
+    assert pet.wire_form() == {"Name": "max", "Owner": "ann", "Toys": ["ball"]}
+    assert before == {"Name": "rex", "Owner": "ann", "Toys": ["ball"]}
+
+
+def test_a_change_to_a_shown_record_builds_the_form_again() -> None:
+    owner = Owner("ann")
+    pet = Pet("rex", owner, [])
+    pet.wire_form()
+
+    owner.name = "bob"
+
+    assert pet.wire_form()["Owner"] == "bob"
+
+
+def test_a_change_to_another_record_keeps_the_form() -> None:
+    pet = Pet("rex", Owner("ann"), [])
+    form = pet.wire_form()
+
+    Owner("someone else").name = "changed"
+
+    assert pet.wire_form() is form
+
+
+def test_a_list_replaced_is_seen() -> None:
+    pet = Pet("rex", Owner("ann"), ["ball"])
+    pet.wire_form()
+
+    pet.toys = [*pet.toys, "bone"]
+
+    assert pet.wire_form()["Toys"] == ["ball", "bone"]
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda form: form.__setitem__("Name", "x"),
+        lambda form: form.__delitem__("Name"),
+        lambda form: form.update(Name="x"),
+        lambda form: form.pop("Name"),
+        lambda form: form.popitem(),
+        lambda form: form.clear(),
+        lambda form: form.setdefault("Other", "x"),
+    ],
+    ids=["set", "delete", "update", "pop", "popitem", "clear", "setdefault"],
+)
+def test_a_wire_form_refuses_changes(change: Any) -> None:
+    form = Owner("ann").wire_form()
+
+    with pytest.raises(TypeError, match="read-only"):
+        change(form)
+
+    assert form == {"Name": "ann"}
+
+
+def test_a_wire_form_survives_copying_and_pickling() -> None:
+    form = WireForm({"Name": "ann"}, 7)
+
+    assert copy.deepcopy(form) is form
+    restored = pickle.loads(pickle.dumps(form))
+    assert restored == {"Name": "ann"} and restored.stamp == 7 and isinstance(restored, WireForm)
+
+
+def test_a_copied_record_changes_alone() -> None:
+    owner = Owner("ann")
+    twin = copy.deepcopy(owner)
+
+    twin.name = "bob"
+
+    assert owner.wire_form() == {"Name": "ann"}
+    assert twin.wire_form() == {"Name": "bob"}
