@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Dict, Iterable, List, Optional, Set, Tuple
+from typing import Any, ClassVar, Dict, List, Optional, Set, Tuple
 
 from chatbot_mock.store.collection import OrderedCollection
 from chatbot_mock.store.grouped import GroupedCollection
@@ -112,6 +112,7 @@ class ChannelConfiguration(ChatConfiguration):
 @dataclass
 class SlackChannelConfiguration(ChannelConfiguration):
     KIND: ClassVar[str] = "slack-channel"
+    shown_records = ("workspace",)
 
     #: Shared with the account's workspace record, so a re-authorisation that renames
     #: the workspace shows in every configuration's SlackTeamName.
@@ -120,9 +121,6 @@ class SlackChannelConfiguration(ChannelConfiguration):
     @property
     def channel_key(self) -> ChannelKey:
         return (self.workspace.team_id, self.channel_id)
-
-    def shown_records(self) -> Iterable[Record]:
-        return (self.workspace,)
 
     @staticmethod
     def default_channel_name(channel_id: str) -> Optional[str]:
@@ -153,6 +151,7 @@ class SlackChannelConfiguration(ChannelConfiguration):
 @dataclass
 class TeamsChannelConfiguration(ChannelConfiguration):
     KIND: ClassVar[str] = "microsoft-teams-channel"
+    shown_records = ("team",)
 
     team: ConfiguredTeam
     #: The TeamName the create call gave; without one the team's current name shows,
@@ -162,9 +161,6 @@ class TeamsChannelConfiguration(ChannelConfiguration):
     @property
     def channel_key(self) -> ChannelKey:
         return (self.team.team_id, self.channel_id)
-
-    def shown_records(self) -> Iterable[Record]:
-        return (self.team,)
 
     def to_wire(self) -> Dict[str, Any]:
         return {
@@ -211,6 +207,8 @@ class ChimeWebhookConfiguration(ChatConfiguration):
 
 @dataclass
 class SlackUserIdentity(Record):
+    shown_records = ("configuration", "configuration.workspace")
+
     configuration: SlackChannelConfiguration
     slack_user_id: str
     iam_role_arn: str
@@ -219,9 +217,6 @@ class SlackUserIdentity(Record):
     @property
     def key(self) -> SlackIdentityKey:
         return (self.configuration.arn, self.configuration.workspace.team_id, self.slack_user_id)
-
-    def shown_records(self) -> Iterable[Record]:
-        return (self.configuration, self.configuration.workspace)
 
     def to_wire(self) -> Dict[str, Any]:
         return {
@@ -235,6 +230,8 @@ class SlackUserIdentity(Record):
 
 @dataclass
 class TeamsUserIdentity(Record):
+    shown_records = ("configuration", "configuration.team")
+
     configuration: TeamsChannelConfiguration
     user_id: str
     iam_role_arn: str
@@ -243,9 +240,6 @@ class TeamsUserIdentity(Record):
     @property
     def key(self) -> TeamsIdentityKey:
         return (self.configuration.arn, self.user_id)
-
-    def shown_records(self) -> Iterable[Record]:
-        return (self.configuration, self.configuration.team)
 
     def to_wire(self) -> Dict[str, Any]:
         team = self.configuration.team

@@ -177,7 +177,7 @@ def _run(operation: OperationSpec, url: str, headers: Mapping[str, str], body: b
     if operation.output_shape is None or result is None:
         return HttpResponse(operation.success_status, _headers(), b"{}")
     return HttpResponse(
-        operation.success_status, _headers(), dump_json(_serializer.serialize(operation.output_shape, result))
+        operation.success_status, _headers(), _serializer.serialize(operation.output_shape, result)
     )
 
 

@@ -1,8 +1,8 @@
 """rest-json (de)serialisation driven by the operation's shapes.
 
 Backends take and return plain Python values keyed by the model's member names. The
-parser turns a request body into those values; the serialiser keeps only what the
-output shape defines (one function per shape, compiled once) and turns it into the JSON body.
+parser turns a request body into those values; the serialiser writes what the output
+shape defines as the JSON body.
 Every member of both services travels in the JSON body (none is bound to the URI,
 a header or the query string), so that is the only location handled here.
 """
@@ -12,11 +12,12 @@ from __future__ import annotations
 import base64
 import datetime
 import json
-from typing import Any, Callable, Dict, Mapping, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Tuple
 
 from botocore.model import Shape
 
 from chatbot_mock.protocol.errors import SerializationException
+from chatbot_mock.store.records import WireForm
 
 _JSON_TYPES = ("application/json", "application/x-amz-json-1.0", "application/x-amz-json-1.1")
 
@@ -48,123 +49,132 @@ def parse_body(body: bytes) -> Dict[str, Any]:
 
 
 class ShapeSerializer:
-    """Renders a backend's answer as the output shape defines it.
+    """Writes an answer as the JSON body its output shape defines, one method per shape
+    type, each appending its JSON to one list of byte strings joined once at the end.
 
-    Each shape is compiled once into a function (kept on the shape, like botocore's
-    own cached properties): a structure becomes a loop over its precomputed
-    ``(member, wire name, member function)`` triples, and scalars that go out as they
-    are (strings, numbers, booleans) need no call at all.
+    Only the members the shape defines are written, under their wire names; ``None``
+    members are left out. A record's :class:`~chatbot_mock.store.records.WireForm` is
+    read-only, so its JSON is kept on it the first time it is written and reused until
+    the record changes: a page of unchanged records costs one join. (One join, not a
+    join per level: a page of 100 is some 100 kB, and every extra copy of it costs
+    about as much as the rest of the call.)
     """
 
-    def serialize(self, shape: Shape, value: Any) -> Any:
-        render = renderer(shape)
-        return value if render is None else render(value)
+    def __init__(self) -> None:
+        self._writers: Dict[str, Writer] = {
+            "structure": self._write_structure,
+            "list": self._write_list,
+            "map": self._write_map,
+            "string": self._write_string,
+            "boolean": self._write_boolean,
+            "integer": self._write_integer,
+            "long": self._write_integer,
+            "float": self._write_float,
+            "double": self._write_float,
+            "timestamp": self._write_timestamp,
+            "blob": self._write_blob,
+        }
+        #: Structure shape -> its members as (name, key after "{", key after ",", shape, writer).
+        self._members: Dict[Shape, Tuple[Tuple[str, bytes, bytes, Shape, Writer], ...]] = {}
 
+    def serialize(self, shape: Shape, value: Any) -> bytes:
+        out: List[bytes] = []
+        self._writers[shape.type_name](shape, value, out)
+        return b"".join(out)
 
-Render = Callable[[Any], Any]
+    def _write_structure(self, shape: Shape, value: Mapping[str, Any], out: List[bytes]) -> None:
+        if type(value) is not WireForm:
+            self._write_members(shape, value, out)
+            return
+        # Keyed by the shape's name: each place the model refers to a structure has its
+        # own Shape object, and all of them write the same JSON.
+        written: Optional[bytes] = value.rendered.get(shape.name)
+        if written is None:
+            parts: List[bytes] = []
+            self._write_members(shape, value, parts)
+            written = value.rendered[shape.name] = b"".join(parts)
+        out.append(written)
 
-#: Where a shape keeps its compiled renderer; ``_AS_IS`` marks a scalar sent unchanged.
-_RENDERER = "_chatbot_mock_render"
-_AS_IS = "as-is"
-
-
-def renderer(shape: Shape) -> Optional[Render]:
-    """The function that renders a value of ``shape``, or ``None`` when the value goes
-    out as it is (scalars: strings, numbers, booleans)."""
-    compiled = shape.__dict__.get(_RENDERER)
-    if compiled is None:
-        compiler = _COMPILERS.get(shape.type_name)
-        compiled = _AS_IS if compiler is None else compiler(shape)
-        shape.__dict__[_RENDERER] = compiled
-    return None if compiled is _AS_IS else compiled
-
-
-def _compile_structure(shape: Shape) -> Render:
-    # The members' renderers are looked up on the first render, not here: models may
-    # be recursive, and compiling a shape never compiles its members.
-    members: Optional[Tuple[Tuple[str, str, Optional[Render]], ...]] = None
-
-    def render(value: Mapping[str, Any]) -> Dict[str, Any]:
-        nonlocal members
+    def _write_members(self, shape: Shape, value: Mapping[str, Any], out: List[bytes]) -> None:
+        members = self._members.get(shape)
         if members is None:
-            members = tuple(
-                (name, member.serialization.get("name", name), renderer(member))
-                for name, member in shape.members.items()
-            )
-        result = {}
-        get = value.get
-        for name, wire_name, render_member in members:
-            member_value = get(name)
+            members = self._members[shape] = tuple(self._describe_members(shape))
+        out.append(b"{")
+        first = True
+        for name, first_key, next_key, member, write in members:
+            member_value = value.get(name)
             if member_value is not None:
-                result[wire_name] = member_value if render_member is None else render_member(member_value)
-        return result
+                out.append(first_key if first else next_key)
+                write(member, member_value, out)
+                first = False
+        out.append(b"}")
 
-    return render
+    def _describe_members(self, shape: Shape) -> Iterator[Tuple[str, bytes, bytes, Shape, Writer]]:
+        for name, member in shape.members.items():
+            key = _encode_string(member.serialization.get("name", name)).encode("ascii") + b":"
+            yield name, key, b"," + key, member, self._writers[member.type_name]
+
+    def _write_list(self, shape: Shape, value: Any, out: List[bytes]) -> None:
+        member = shape.member
+        write = self._writers[member.type_name]
+        out.append(b"[")
+        for index, item in enumerate(value):
+            if index:
+                out.append(b",")
+            write(member, item, out)
+        out.append(b"]")
+
+    def _write_map(self, shape: Shape, value: Mapping[str, Any], out: List[bytes]) -> None:
+        item_shape = shape.value
+        write = self._writers[item_shape.type_name]
+        out.append(b"{")
+        for index, (key, item) in enumerate(value.items()):
+            out.append((b"," if index else b"") + _encode_string(key).encode("ascii") + b":")
+            write(item_shape, item, out)
+        out.append(b"}")
+
+    def _write_string(self, shape: Shape, value: str, out: List[bytes]) -> None:
+        out.append(_encode_string(value).encode("ascii"))
+
+    def _write_boolean(self, shape: Shape, value: bool, out: List[bytes]) -> None:
+        out.append(b"true" if value else b"false")
+
+    def _write_integer(self, shape: Shape, value: int, out: List[bytes]) -> None:
+        out.append(int.__repr__(value).encode("ascii"))
+
+    def _write_float(self, shape: Shape, value: float, out: List[bytes]) -> None:
+        out.append(_number(value))
+
+    def _write_timestamp(self, shape: Shape, value: Any, out: List[bytes]) -> None:
+        # rest-json bodies carry timestamps as epoch seconds.
+        if isinstance(value, datetime.datetime):
+            out.append(_number(value.timestamp()))
+        elif isinstance(value, str):
+            self._write_string(shape, value, out)
+        else:
+            out.append(_number(value))
+
+    def _write_blob(self, shape: Shape, value: Any, out: List[bytes]) -> None:
+        if isinstance(value, (bytes, bytearray)):
+            value = base64.b64encode(value).decode("ascii")
+        self._write_string(shape, value, out)
 
 
-def _compile_list(shape: Shape) -> Render:
-    member = shape.member
-    if member.type_name not in _COMPILERS:
-        return list
-    render_member: Optional[Render] = None
+#: A shape type's writer: (shape, value, the body's fragments so far).
+Writer = Callable[[Shape, Any, List[bytes]], None]
 
-    def render(value: Any) -> Any:
-        nonlocal render_member
-        if render_member is None:
-            render_member = renderer(member)
-        return [render_member(item) for item in value]  # type: ignore[misc]
-
-    return render
+#: JSON text of a string, non-ASCII escaped (as ``json.dumps`` writes it by default).
+_encode_string: Callable[[str], str] = json.encoder.encode_basestring_ascii
 
 
-def _compile_map(shape: Shape) -> Render:
-    value_shape = shape.value
-    if value_shape.type_name not in _COMPILERS:
-        return lambda value: {key: item for key, item in value.items()}
-    render_value: Optional[Render] = None
-
-    def render(value: Any) -> Any:
-        nonlocal render_value
-        if render_value is None:
-            render_value = renderer(value_shape)
-        return {key: render_value(item) for key, item in value.items()}  # type: ignore[misc]
-
-    return render
+def _number(value: float) -> bytes:
+    # As json writes numbers; the model's types never carry NaN or infinities.
+    text = int.__repr__(value) if isinstance(value, int) else float.__repr__(value)
+    return text.encode("ascii")
 
 
-def _compile_timestamp(shape: Shape) -> Render:
-    return _render_timestamp
-
-
-def _compile_blob(shape: Shape) -> Render:
-    return _render_blob
-
-
-def _render_timestamp(value: Any) -> Any:
-    # rest-json bodies carry timestamps as epoch seconds.
-    if isinstance(value, datetime.datetime):
-        return value.timestamp()
-    return value
-
-
-def _render_blob(value: Any) -> Any:
-    if isinstance(value, (bytes, bytearray)):
-        return base64.b64encode(value).decode("ascii")
-    return value
-
-
-_COMPILERS: Dict[str, Callable[[Shape], Render]] = {
-    "structure": _compile_structure,
-    "list": _compile_list,
-    "map": _compile_map,
-    "timestamp": _compile_timestamp,
-    "blob": _compile_blob,
-}
-
-#: One encoder for every response (``json.dumps`` with arguments builds a new one per call).
-# Answers are trees built afresh for each call, so the cycle check only costs time
-# (about 13% of encoding a page of 100 configurations).
-_encoder = json.JSONEncoder(separators=(",", ":"), check_circular=False)
+#: One encoder for error bodies (``json.dumps`` with arguments builds a new one per call).
+_encoder = json.JSONEncoder(separators=(",", ":"))
 
 
 def dump_json(document: Any) -> bytes:

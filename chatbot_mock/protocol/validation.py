@@ -55,16 +55,20 @@ def _describe(value: Any, shape: Shape) -> str:
 class ShapeValidator:
     """Checks a parsed value against a shape and reports every problem found."""
 
+    def __init__(self) -> None:
+        self._checks: Dict[str, Callable[[Shape, Any, str, List[str]], None]] = {
+            name[len("_validate_") :]: getattr(self, name)
+            for name in dir(self)
+            if name.startswith("_validate_") and name != "_validate_unknown"
+        }
+
     def problems(self, shape: Shape, value: Any, path: str = "") -> List[str]:
         found: List[str] = []
         self._validate(shape, value, path, found)
         return found
 
     def _validate(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
-        check: Callable[[Shape, Any, str, List[str]], None] = getattr(
-            self, f"_validate_{shape.type_name}", self._validate_unknown
-        )
-        check(shape, value, path, found)
+        self._checks.get(shape.type_name, self._validate_unknown)(shape, value, path, found)
 
     @staticmethod
     def _fail(found: List[str], value: Any, shape: Shape, path: str, rule: str) -> None:

@@ -64,12 +64,7 @@ class OrderedCollection(Generic[K, V]):
         for the next page (else ``None``).
         """
         start = bisect_right(self._sequence, after)
-        found: List[V] = []
-        last_seq = after
-        for index in range(start, len(self._keys)):
-            value = self._items[self._keys[index]][1]
-            if len(found) == limit:
-                return found, last_seq
-            found.append(value)
-            last_seq = self._sequence[index]
-        return found, None
+        end = start + limit
+        items = self._items
+        found = [items[key][1] for key in self._keys[start:end]]
+        return found, (self._sequence[end - 1] if end < len(self._keys) else None)

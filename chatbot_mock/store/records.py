@@ -3,7 +3,7 @@
 A describe page of 100 configurations used to build and render the same 100 records
 on every call. A :class:`Record` keeps the :class:`WireForm` it built last and builds
 a new one only after one of its attributes, or of a record its answer shows
-(:meth:`Record.shown_records`), was assigned. The serialiser in turn keeps the JSON
+(:attr:`Record.shown_records`), was assigned. The serialiser in turn keeps the JSON
 text of a ``WireForm`` on it, so an unchanged record is rendered once, ever.
 
 Changes are seen through attribute assignment only: a record's lists and dicts are
@@ -13,7 +13,8 @@ replaced, never changed in place (``record.tags = {...}``, not ``record.tags[k] 
 from __future__ import annotations
 
 import itertools
-from typing import Any, Dict, Iterable, NoReturn, Optional, Tuple
+from operator import attrgetter
+from typing import Any, Callable, ClassVar, Dict, NoReturn, Optional, Tuple
 
 #: One counter for every record in the process: a record assigned after a form was
 #: stamped has a higher revision than the form's stamp, whichever record it is.
@@ -53,11 +54,19 @@ class Record:
     """A record whose :meth:`wire_form` is built once per change.
 
     Subclasses (dataclasses) build their answer in :meth:`to_wire` and name in
-    :meth:`shown_records` the other records whose attributes that answer shows.
+    :attr:`shown_records` the other records whose attributes that answer shows, as
+    dotted attribute paths from the record (``"configuration.workspace"``).
     """
+
+    shown_records: ClassVar[Tuple[str, ...]] = ()
 
     _revision: int = 0
     _wire_form: Optional[WireForm] = None
+    _shown_getters: ClassVar[Tuple[Callable[[Any], Record], ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._shown_getters = tuple(attrgetter(path) for path in cls.shown_records)
 
     def __setattr__(self, name: str, value: Any) -> None:
         object.__setattr__(self, name, value)
@@ -67,22 +76,17 @@ class Record:
         """The answer, built afresh: the output shape's member names and values."""
         raise NotImplementedError
 
-    def shown_records(self) -> Iterable[Record]:
-        """Other records whose attributes :meth:`to_wire` shows."""
-        return ()
-
     def wire_form(self) -> WireForm:
         """The answer, built again only if this record or one it shows has changed."""
         form = self._wire_form
-        if form is not None and self._revision < form.stamp and self._shown_unchanged_since(form.stamp):
-            return form
+        if form is not None and self._revision < form.stamp:
+            stamp = form.stamp
+            for shown in self._shown_getters:
+                if shown(self)._revision >= stamp:
+                    break
+            else:
+                return form
         form = WireForm(self.to_wire(), next(_revisions))
         # Kept without a new revision: building the answer changes nothing.
         object.__setattr__(self, "_wire_form", form)
         return form
-
-    def _shown_unchanged_since(self, stamp: int) -> bool:
-        for record in self.shown_records():
-            if record._revision >= stamp:
-                return False
-        return True
