@@ -52,6 +52,19 @@ def _describe(value: Any, shape: Shape) -> str:
     return text if len(text) <= 80 else text[:77] + "...'"
 
 
+class _StringRules:
+    """A string shape's constraints, as the model states them."""
+
+    __slots__ = ("sized", "enum", "pattern", "fullmatch")
+
+    def __init__(self, shape: Shape) -> None:
+        metadata = shape.metadata
+        self.sized = "min" in metadata or "max" in metadata
+        self.enum: Optional[List[str]] = metadata.get("enum") or None
+        self.pattern: Optional[str] = metadata.get("pattern")
+        self.fullmatch = compiled_pattern(self.pattern).fullmatch if self.pattern is not None else None
+
+
 class ShapeValidator:
     """Checks a parsed value against a shape and reports every problem found."""
 
@@ -61,6 +74,10 @@ class ShapeValidator:
             for name in dir(self)
             if name.startswith("_validate_") and name != "_validate_unknown"
         }
+
+        #: String shape -> its constraints, read from the model once (strings are most of
+        #: every request).
+        self._string_rules: Dict[Shape, _StringRules] = {}
 
     def problems(self, shape: Shape, value: Any, path: str = "") -> List[str]:
         found: List[str] = []
@@ -117,14 +134,15 @@ class ShapeValidator:
         if not isinstance(value, str):
             self._fail(found, value, shape, path, "be a string")
             return
-        self._check_size(shape, value, path, found)
-        metadata = shape.metadata
-        enum = metadata.get("enum")
-        if enum and value not in enum:
-            self._fail(found, value, shape, path, f"satisfy enum value set: [{', '.join(enum)}]")
-        pattern = metadata.get("pattern")
-        if pattern is not None and compiled_pattern(pattern).fullmatch(value) is None:
-            self._fail(found, value, shape, path, f"satisfy regular expression pattern: {pattern}")
+        rules = self._string_rules.get(shape)
+        if rules is None:
+            rules = self._string_rules[shape] = _StringRules(shape)
+        if rules.sized:
+            self._check_size(shape, value, path, found)
+        if rules.enum is not None and value not in rules.enum:
+            self._fail(found, value, shape, path, f"satisfy enum value set: [{', '.join(rules.enum)}]")
+        if rules.fullmatch is not None and rules.fullmatch(value) is None:
+            self._fail(found, value, shape, path, f"satisfy regular expression pattern: {rules.pattern}")
 
     def _validate_integer(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
         if isinstance(value, bool) or not isinstance(value, int):

@@ -43,7 +43,10 @@ class GroupedCollection(Generic[G, K, V]):
         if current is not None and current != group:
             raise ValueError(f"{key!r} belongs to group {current!r}, not {group!r}")
         self.everything.put(key, value)
-        members, keys = self._groups.setdefault(group, (OrderedCollection(), {}))
+        entry = self._groups.get(group)
+        if entry is None:
+            entry = self._groups[group] = (OrderedCollection(), {})
+        members, keys = entry
         members.put(key, value)
         keys[key] = None
         self._group_of[key] = group
