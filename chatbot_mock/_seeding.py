@@ -13,10 +13,10 @@ from typing import Any, Callable, List, Mapping, Optional, Sequence, Tuple, Type
 from botocore.exceptions import ClientError
 
 from chatbot_mock._state import MockState
-from chatbot_mock.protocol.errors import ServiceError, ValidationFailed
-from chatbot_mock.protocol.model import service_specs
+from chatbot_mock.protocol.errors import ServiceError
+from chatbot_mock.protocol.model import code_for, service_specs
 from chatbot_mock.protocol.validation import ShapeValidator, summarize
-from chatbot_mock.store.errors import InvalidInput
+from chatbot_mock.store.errors import Refusal
 
 T = TypeVar("T")
 
@@ -47,7 +47,7 @@ def _check_values(service: str, check: ValueCheck, code: str) -> None:
         elif member in shape.required_members:
             problems.append(f"Value null at '{member}' failed to satisfy constraint: Member must not be null")
     if problems:
-        raise ValidationFailed(summarize(problems), code)
+        raise ServiceError(summarize(problems), code)
 
 
 def run_seeding_step(
@@ -65,8 +65,11 @@ def run_seeding_step(
             for check in checks:
                 _check_values(service, check, validation_error)
             return step(*args)
-        except InvalidInput as refused:
-            # Worded as an API call's refusal of bad input, with this step's code.
-            raise client_error(service, operation_name, ValidationFailed(refused.message, validation_error)) from None
+        except Refusal as refused:
+            # No model describes a console step: it answers what the service answers
+            # everywhere, and bad input with this step's validation code.
+            codes = service_specs()[service].refusal_codes(frozenset(), validation_error)
+            refusal = ServiceError(refused.message, code_for(codes, refused))
+            raise client_error(service, operation_name, refusal) from None
         except ServiceError as error:
             raise client_error(service, operation_name, error) from None

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 from chatbot_mock.chatbot.common import ChatbotBackendBase, only
-from chatbot_mock.chatbot.exceptions import InvalidParameterException, LimitExceededException
 from chatbot_mock.chatbot.models import ChimeWebhookConfiguration, configuration_arn
 from chatbot_mock.store.identity import Caller
 
@@ -25,7 +24,7 @@ class ChimeOperations(ChatbotBackendBase):
         tags: Optional[List[Dict[str, str]]] = None,
     ) -> Dict[str, Any]:
         account = self._account(caller)
-        self._check_list_sizes(sns_topic_arns, None, LimitExceededException)
+        self._check_list_sizes(sns_topic_arns, None)
         new_tags = self._new_tags(tags)
         self._check_name_free(account, caller, configuration_name)
         self._check_configuration_quota(account, caller)
@@ -72,8 +71,8 @@ class ChimeOperations(ChatbotBackendBase):
         iam_role_arn: Optional[str] = None,
         logging_level: Optional[str] = None,
     ) -> Dict[str, Any]:
-        # Update operations do not model LimitExceededException: too long a list is bad input.
-        self._check_list_sizes(sns_topic_arns, None, InvalidParameterException)
+        # Update operations do not model QuotaExceeded: too long a list is bad input.
+        self._check_list_sizes(sns_topic_arns, None)
         configuration = self._account(caller).chime.get(chat_configuration_arn)
         if configuration is None:
             raise self._not_found(_KIND, chat_configuration_arn, caller)

@@ -3,13 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Any, Callable, Dict, List, Optional, Tuple, Type, TypeVar
+from typing import Any, Callable, Dict, List, Optional, Tuple, TypeVar
 
-from chatbot_mock.chatbot.exceptions import (
-    ConflictException,
-    LimitExceededException,
-    ResourceNotFoundException,
-)
 from chatbot_mock.chatbot.models import (
     ChannelConfiguration,
     ChannelKey,
@@ -20,11 +15,10 @@ from chatbot_mock.chatbot.models import (
     TeamsChannelConfiguration,
     administrator_access_arn,
 )
-from chatbot_mock.protocol.errors import ServiceError
 from chatbot_mock.services import SharedStores
 from chatbot_mock.store.accounts import AccountStore
 from chatbot_mock.store.collection import OrderedCollection
-from chatbot_mock.store.errors import InvalidInput
+from chatbot_mock.store.errors import Conflict, InvalidInput, NotFound, QuotaExceeded
 from chatbot_mock.store.identity import Caller
 
 V = TypeVar("V")
@@ -90,19 +84,19 @@ class ChatbotBackendBase:
         # A bad token raises InvalidToken, answered as the operation's validation error.
         return self._tokens.page(collection, listing, caller.account_id, next_token, size)
 
-    def _check_limit(
-        self, setting: str, count: int, what: str, error: Type[ServiceError] = LimitExceededException
-    ) -> None:
-        """Refuse a request that would leave ``count`` items where the setting allows fewer."""
+    def _check_limit(self, setting: str, count: int, what: str) -> None:
+        """Refuse a request that would leave ``count`` items where the setting allows fewer.
+        Each operation answers the quota code it models (creates LimitExceededException,
+        TagResource TooManyTagsException, updates their validation error)."""
         limit = self._settings[setting]
         if count > limit:
-            raise error(
+            raise QuotaExceeded(
                 f"{what}: {count} would exceed the limit of {limit} (quota setting {setting}; see docs/chatbot.md)"
             )
 
     def _new_tags(self, tags: Optional[List[Dict[str, str]]]) -> Tags:
         """Tags given to a Create* call: unique keys, within the per-resource limit.
-        Create operations model LimitExceededException, not TooManyTagsException."""
+        Create operations model QuotaExceeded, not QuotaExceeded."""
         result = tags_from_request(tags)
         self._check_limit("chatbot_tags_per_resource", len(result), "Tags on one resource")
         return result
@@ -113,18 +107,16 @@ class ChatbotBackendBase:
         self,
         sns_topic_arns: Optional[List[str]],
         guardrail_policy_arns: Optional[List[str]],
-        error: Type[ServiceError],
     ) -> None:
         if sns_topic_arns is not None:
             self._check_limit(
-                "chatbot_sns_topics_per_configuration", len(sns_topic_arns), "SNS topics in one configuration", error
+                "chatbot_sns_topics_per_configuration", len(sns_topic_arns), "SNS topics in one configuration"
             )
         if guardrail_policy_arns is not None:
             self._check_limit(
                 "chatbot_guardrail_policies_per_configuration",
                 len(guardrail_policy_arns),
                 "Guardrail policies in one configuration",
-                error,
             )
 
     @staticmethod
@@ -199,11 +191,11 @@ class ChatbotBackendBase:
     def _check_name_free(account: ChatbotAccount, caller: Caller, name: str) -> None:
         # Names are unique across Slack, Teams and Chime configurations (docs/chatbot.md).
         if name in account.configuration_names:
-            raise ConflictException(
+            raise Conflict(
                 f"A chat configuration named {name} already exists in AWS account {caller.account_id}"
             )
         if name in account.reserved_names:
-            raise ConflictException(
+            raise Conflict(
                 f"The chat configuration name {name} is already in use in AWS account {caller.account_id} "
                 "(an earlier CreateSlackChannelConfiguration with this name failed and kept the name)"
             )
@@ -217,8 +209,8 @@ class ChatbotBackendBase:
         )
 
     @staticmethod
-    def _not_found(kind: str, arn: str, caller: Caller) -> ResourceNotFoundException:
-        return ResourceNotFoundException(f"No {kind} with ARN {arn} exists in AWS account {caller.account_id}")
+    def _not_found(kind: str, arn: str, caller: Caller) -> NotFound:
+        return NotFound(f"No {kind} with ARN {arn} exists in AWS account {caller.account_id}")
 
     @staticmethod
     def _forget_configuration(account: ChatbotAccount, configuration: ChatConfiguration) -> None:

@@ -7,9 +7,9 @@ import json
 from typing import Any, Dict, List, Optional
 
 from chatbot_mock.chatbot.common import ChatbotBackendBase
-from chatbot_mock.chatbot.exceptions import ConflictException, ResourceNotFoundException
 from chatbot_mock.chatbot.models import ChatbotAccount, ClientTokenUse, CustomAction, custom_action_arn
 from chatbot_mock.store.collection import OrderedCollection
+from chatbot_mock.store.errors import Conflict, NotFound
 from chatbot_mock.store.identity import Caller
 
 
@@ -41,13 +41,13 @@ class CustomActionOperations(ChatbotBackendBase):
             if used is not None:
                 if used.request == request:
                     return {"CustomActionArn": used.custom_action_arn}  # a retry: same answer, nothing new
-                raise ConflictException(
+                raise Conflict(
                     f"ClientToken {client_token} was already used to create custom action "
                     f"{used.custom_action_arn} with different parameters; use a new token for a new request"
                 )
         new_tags = self._new_tags(tags)
         if action_name in account.custom_action_names:
-            raise ConflictException(
+            raise Conflict(
                 f"A custom action named {action_name} already exists in AWS account {caller.account_id}"
             )
         self._check_limit(
@@ -112,7 +112,7 @@ class CustomActionOperations(ChatbotBackendBase):
     def _custom_action(account: ChatbotAccount, caller: Caller, arn: str) -> CustomAction:
         action = account.custom_actions.get(arn)
         if action is None:
-            raise ResourceNotFoundException(
+            raise NotFound(
                 f"Custom Action Arn {arn} does not exist in AWS account {caller.account_id}!"
             )
         return action
@@ -122,7 +122,7 @@ class CustomActionOperations(ChatbotBackendBase):
     def associate_to_configuration(self, caller: Caller, resource: str, chat_configuration: str) -> None:
         account = self._account(caller)
         if account.configuration(chat_configuration) is None:
-            raise ResourceNotFoundException(f"Channel Arn {chat_configuration} does not exist!")
+            raise NotFound(f"Channel Arn {chat_configuration} does not exist!")
         action = self._custom_action(account, caller, resource)
         associated = account.associations.setdefault(chat_configuration, OrderedCollection())
         # Associating again is a no-op: the pair is a set member, not a counted resource.
@@ -133,7 +133,7 @@ class CustomActionOperations(ChatbotBackendBase):
         account = self._account(caller)
         associated = account.associations.get(chat_configuration)
         if associated is None or resource not in associated:
-            raise ResourceNotFoundException(
+            raise NotFound(
                 f"Custom action {resource} is not associated with chat configuration {chat_configuration}!"
             )
         self._drop_association(account, chat_configuration, resource)

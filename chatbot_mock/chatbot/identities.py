@@ -9,13 +9,13 @@ from __future__ import annotations
 from typing import Any, Dict, Optional
 
 from chatbot_mock.chatbot.common import ChatbotBackendBase
-from chatbot_mock.chatbot.exceptions import InvalidRequestException, ResourceNotFoundException
 from chatbot_mock.chatbot.models import (
     ChatbotAccount,
     SlackUserIdentity,
     TeamsUserIdentity,
     account_of,
 )
+from chatbot_mock.store.errors import NotAllowedNow, NotFound
 from chatbot_mock.store.identity import Caller
 
 
@@ -34,9 +34,9 @@ class IdentityOperations(ChatbotBackendBase):
         account = self._owner(chat_configuration_arn)
         configuration = account.slack.get(chat_configuration_arn) if account else None
         if account is None or configuration is None:
-            raise ResourceNotFoundException(f"No Slack channel configuration with ARN {chat_configuration_arn} exists")
+            raise NotFound(f"No Slack channel configuration with ARN {chat_configuration_arn} exists")
         if configuration.workspace.team_id != slack_team_id:
-            raise InvalidRequestException(
+            raise NotAllowedNow(
                 f"Slack channel configuration {chat_configuration_arn} is in Slack team "
                 f"{configuration.workspace.team_id}, not {slack_team_id}"
             )
@@ -55,7 +55,7 @@ class IdentityOperations(ChatbotBackendBase):
         account = self._owner(chat_configuration_arn)
         configuration = account.microsoft_teams.get(chat_configuration_arn) if account else None
         if account is None or configuration is None:
-            raise ResourceNotFoundException(
+            raise NotFound(
                 f"No Microsoft Teams channel configuration with ARN {chat_configuration_arn} exists"
             )
         identity = TeamsUserIdentity(configuration, user_id, iam_role_arn, aws_user_identity)
@@ -91,7 +91,7 @@ class IdentityOperations(ChatbotBackendBase):
         identities = self._account(caller).slack_identities
         key = (chat_configuration_arn, slack_team_id, slack_user_id)
         if key not in identities:
-            raise ResourceNotFoundException(
+            raise NotFound(
                 f"No Slack user identity for user {slack_user_id} in Slack team {slack_team_id} exists in "
                 f"chat configuration {chat_configuration_arn}"
             )
@@ -119,7 +119,7 @@ class IdentityOperations(ChatbotBackendBase):
         identities = self._account(caller).teams_identities
         key = (chat_configuration_arn, user_id)
         if key not in identities:
-            raise ResourceNotFoundException(
+            raise NotFound(
                 f"No Microsoft Teams user identity for user {user_id} exists in chat configuration "
                 f"{chat_configuration_arn}"
             )

@@ -5,11 +5,6 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 from chatbot_mock.chatbot.common import ChatbotBackendBase, only
-from chatbot_mock.chatbot.exceptions import (
-    InvalidParameterException,
-    InvalidRequestException,
-    LimitExceededException,
-)
 from chatbot_mock.chatbot.models import (
     ChannelKey,
     ChatbotAccount,
@@ -17,7 +12,7 @@ from chatbot_mock.chatbot.models import (
     SlackWorkspace,
     configuration_arn,
 )
-from chatbot_mock.store.errors import InvalidInput
+from chatbot_mock.store.errors import InvalidInput, NotAllowedNow
 from chatbot_mock.store.identity import Caller
 
 _KIND = "Slack channel configuration"
@@ -79,14 +74,14 @@ class SlackOperations(ChatbotBackendBase):
         tags: Optional[List[Dict[str, str]]] = None,
     ) -> Dict[str, Any]:
         account = self._account(caller)
-        self._check_list_sizes(sns_topic_arns, guardrail_policy_arns, LimitExceededException)
+        self._check_list_sizes(sns_topic_arns, guardrail_policy_arns)
         new_tags = self._new_tags(tags)
         self._check_name_free(account, caller, configuration_name)
         workspace = account.workspaces.get(slack_team_id)
         if workspace is None:
             # The one refusal that leaves a trace: the real service keeps the name.
             account.reserved_names.add(configuration_name)
-            raise InvalidRequestException(
+            raise NotAllowedNow(
                 f"Slack workspace {slack_team_id} is not authorized with AWS account {caller.account_id}: "
                 "authorize it in the AWS Chatbot console first"
             )
@@ -143,8 +138,8 @@ class SlackOperations(ChatbotBackendBase):
         user_authorization_required: Optional[bool] = None,
     ) -> Dict[str, Any]:
         account = self._account(caller)
-        # Update operations do not model LimitExceededException: too long a list is bad input.
-        self._check_list_sizes(sns_topic_arns, guardrail_policy_arns, InvalidParameterException)
+        # Update operations do not model QuotaExceeded: too long a list is bad input.
+        self._check_list_sizes(sns_topic_arns, guardrail_policy_arns)
         configuration = account.slack.get(chat_configuration_arn)
         if configuration is None:
             raise self._not_found(_KIND, chat_configuration_arn, caller)
@@ -173,7 +168,7 @@ class SlackOperations(ChatbotBackendBase):
     def _check_slack_channel_free(account: ChatbotAccount, caller: Caller, channel: ChannelKey) -> None:
         if channel in account.slack_channels:
             team_id, channel_id = channel
-            raise InvalidRequestException(
+            raise NotAllowedNow(
                 f"Slack channel with ID {channel_id} in Slack team {team_id} has already been configured "
                 f"for AWS account {caller.account_id}."
             )

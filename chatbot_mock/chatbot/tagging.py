@@ -5,8 +5,8 @@ from __future__ import annotations
 from typing import Any, Dict, List, Union
 
 from chatbot_mock.chatbot.common import ChatbotBackendBase, tags_from_request
-from chatbot_mock.chatbot.exceptions import ResourceNotFoundException, TooManyTagsException
 from chatbot_mock.chatbot.models import ChatConfiguration, CustomAction, tags_to_wire
+from chatbot_mock.store.errors import NotFound
 from chatbot_mock.store.identity import Caller
 
 
@@ -16,7 +16,7 @@ class TaggingOperations(ChatbotBackendBase):
         resource = self._tagged(caller, resource_arn)
         # A key already on the resource takes the new value and keeps its place.
         merged = {**resource.tags, **given}
-        self._check_limit("chatbot_tags_per_resource", len(merged), f"Tags on {resource_arn}", TooManyTagsException)
+        self._check_limit("chatbot_tags_per_resource", len(merged), f"Tags on {resource_arn}")
         # Replaced, not changed in place: the record sees the change (store/records.py).
         resource.tags = merged
 
@@ -34,7 +34,7 @@ class TaggingOperations(ChatbotBackendBase):
         account = self._account(caller)
         resource = account.configuration(arn) or account.custom_actions.get(arn)
         if resource is None:
-            raise ResourceNotFoundException(
+            raise NotFound(
                 f"No chat configuration or custom action with ARN {arn} exists in AWS account {caller.account_id}"
             )
         return resource

@@ -5,12 +5,6 @@ from __future__ import annotations
 from typing import Any, Dict, List, Optional
 
 from chatbot_mock.chatbot.common import ChatbotBackendBase
-from chatbot_mock.chatbot.exceptions import (
-    InvalidParameterException,
-    InvalidRequestException,
-    LimitExceededException,
-    ResourceNotFoundException,
-)
 from chatbot_mock.chatbot.models import (
     ChannelKey,
     ChatbotAccount,
@@ -18,7 +12,7 @@ from chatbot_mock.chatbot.models import (
     TeamsChannelConfiguration,
     configuration_arn,
 )
-from chatbot_mock.store.errors import InvalidInput
+from chatbot_mock.store.errors import InvalidInput, NotAllowedNow, NotFound
 from chatbot_mock.store.identity import Caller
 
 _KIND = "Microsoft Teams channel configuration"
@@ -52,14 +46,14 @@ class TeamsOperations(ChatbotBackendBase):
     def delete_microsoft_teams_configured_team(self, caller: Caller, team_id: str) -> None:
         account = self._account(caller)
         if team_id not in account.teams:
-            raise ResourceNotFoundException(
+            raise NotFound(
                 f"No Team found for the team id {team_id} in AWS account {caller.account_id}"
             )
         configured = account.microsoft_teams.group_size(team_id)
         if configured:
             # No reference names this refusal's code; the operation's model lists one
             # client error, InvalidParameterException, and that is what it answers. (An
-            # unknown team answers ResourceNotFoundException above, which the model does
+            # unknown team answers NotFound above, which the model does
             # not list but the real service answers: service-facts.md.)
             raise InvalidInput(
                 f"Microsoft Teams team {team_id} still has {configured} configured channel(s) in AWS account "
@@ -86,17 +80,17 @@ class TeamsOperations(ChatbotBackendBase):
         tags: Optional[List[Dict[str, str]]] = None,
     ) -> Dict[str, Any]:
         account = self._account(caller)
-        self._check_list_sizes(sns_topic_arns, guardrail_policy_arns, LimitExceededException)
+        self._check_list_sizes(sns_topic_arns, guardrail_policy_arns)
         new_tags = self._new_tags(tags)
         self._check_name_free(account, caller, configuration_name)
         team = account.teams.get(team_id)
         if team is None:
-            raise InvalidRequestException(
+            raise NotAllowedNow(
                 f"The team id you are using is not configured in AWS account {caller.account_id}: "
                 f"configure Microsoft Teams team {team_id} in the AWS Chatbot console first"
             )
         if team.tenant_id != tenant_id:
-            raise InvalidRequestException(
+            raise NotAllowedNow(
                 f"The team id you are using is not configured for tenant {tenant_id}: Microsoft Teams team "
                 f"{team_id} belongs to tenant {team.tenant_id}"
             )
@@ -155,8 +149,8 @@ class TeamsOperations(ChatbotBackendBase):
         user_authorization_required: Optional[bool] = None,
     ) -> Dict[str, Any]:
         account = self._account(caller)
-        # Update operations do not model LimitExceededException: too long a list is bad input.
-        self._check_list_sizes(sns_topic_arns, guardrail_policy_arns, InvalidParameterException)
+        # Update operations do not model QuotaExceeded: too long a list is bad input.
+        self._check_list_sizes(sns_topic_arns, guardrail_policy_arns)
         configuration = self._teams_configuration(caller, chat_configuration_arn)
         return self._update_channel(
             caller,
@@ -178,7 +172,7 @@ class TeamsOperations(ChatbotBackendBase):
         self._forget_configuration(account, configuration)
 
     def _teams_configuration(self, caller: Caller, arn: str) -> TeamsChannelConfiguration:
-        # GetMicrosoftTeamsChannelConfiguration answers ResourceNotFoundException too,
+        # GetMicrosoftTeamsChannelConfiguration answers NotFound too,
         # although its model does not list it (docs/chatbot.md).
         configuration = self._account(caller).microsoft_teams.get(arn)
         if configuration is None:
@@ -189,7 +183,7 @@ class TeamsOperations(ChatbotBackendBase):
     def _check_teams_channel_free(account: ChatbotAccount, caller: Caller, channel: ChannelKey) -> None:
         if channel in account.teams_channels:
             team_id, channel_id = channel
-            raise InvalidRequestException(
+            raise NotAllowedNow(
                 f"Microsoft Teams channel with ID {channel_id} in team {team_id} has already been configured "
                 f"for AWS account {caller.account_id}."
             )

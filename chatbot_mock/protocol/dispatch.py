@@ -23,7 +23,6 @@ from chatbot_mock.protocol.errors import (
     ServiceError,
     UnknownOperationException,
     UnsupportedMediaTypeException,
-    ValidationFailed,
 )
 from chatbot_mock.protocol.model import OperationSpec, service_specs, services_by_endpoint_prefix
 from chatbot_mock.protocol.serialization import (
@@ -33,7 +32,7 @@ from chatbot_mock.protocol.serialization import (
     parse_body,
 )
 from chatbot_mock.protocol.validation import ShapeValidator, summarize
-from chatbot_mock.store.errors import InvalidInput
+from chatbot_mock.store.errors import Refusal
 from chatbot_mock.store.identity import DEFAULT_REGION, Caller, account_for_access_key, fallback_account
 
 logger = logging.getLogger("chatbot_mock")
@@ -159,7 +158,7 @@ def _run(operation: OperationSpec, url: str, headers: Mapping[str, str], body: b
     if operation.input_shape is not None:
         problems = _validator.problems(operation.input_shape, document)
         if problems:
-            raise ValidationFailed(summarize(problems), operation.validation_error)
+            raise ServiceError(summarize(problems), operation.validation_error)
     backend = state.backend(operation.service)
     method = getattr(backend, operation.method_name, None)
     if method is None:
@@ -170,8 +169,8 @@ def _run(operation: OperationSpec, url: str, headers: Mapping[str, str], body: b
     arguments = {names[name]: value for name, value in document.items() if name in names and value is not None}
     try:
         result = state.call(method, resolve_caller(url, headers, state), arguments)
-    except InvalidInput as refused:
-        raise ValidationFailed(refused.message, operation.validation_error) from None
+    except Refusal as refused:
+        raise ServiceError(refused.message, operation.code_for(refused)) from None
     if operation.success_status == 204:
         return HttpResponse(204, _headers(), b"")
     if operation.output_shape is None or result is None:

@@ -1,9 +1,11 @@
 """Errors that travel back to the caller as AWS error responses.
 
-Backends raise :class:`ServiceError` subclasses that carry only a code and a message;
-the wire status and the message member's name come from the service model's error
-shape, so no status is written down twice. The few errors AWS answers that no model
-defines (a body that is not JSON, a path no operation has) carry their own status.
+A :class:`ServiceError` carries only a code and a message; the wire status and the
+message member's name come from the service model's error shape, so no status is
+written down twice. Backends never raise these: they raise the kinds of refusal in
+``store/errors.py``, which the dispatcher answers with the operation's code. The few
+errors AWS answers that no model defines (a body that is not JSON, a path no
+operation has) carry their own status.
 """
 
 from __future__ import annotations
@@ -12,43 +14,22 @@ from typing import ClassVar, Optional
 
 
 class ServiceError(Exception):
-    """An error the mocked service answers. ``code`` is the error shape's name."""
+    """An error the mocked service answers. ``code`` is the error shape's name: a
+    class's own, or the one an operation's model chose (``ServiceError(message, code)``
+    for a validation failure or a backend's refusal, see ``OperationSpec.code_for``)."""
 
-    code: ClassVar[str] = "InternalFailure"
+    code: str = "InternalFailure"
     #: Only for errors no service model defines; modeled errors take the model's status.
     status: ClassVar[Optional[int]] = None
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, code: Optional[str] = None) -> None:
         super().__init__(message)
         self.message = message
+        if code is not None:
+            self.code = code
 
     def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.message!r})"
-
-
-class ValidationFailed(ServiceError):
-    """The input broke a constraint of the model.
-
-    Its code depends on the operation (``ValidationException``,
-    ``InvalidParameterException`` or ``InvalidRequestException``), so the dispatcher
-    fills it in from the operation it validated.
-    """
-
-    def __init__(self, message: str, code: str = "ValidationException") -> None:
-        super().__init__(message)
-        self.code = code  # type: ignore[misc]
-
-
-class ConflictException(ServiceError):
-    """A request that conflicts with what exists; both services model it."""
-
-    code = "ConflictException"
-
-
-class ResourceNotFoundException(ServiceError):
-    """A request naming something that does not exist; both services model it."""
-
-    code = "ResourceNotFoundException"
+        return f"{type(self).__name__}({self.message!r}, code={self.code!r})"
 
 
 class SerializationException(ServiceError):

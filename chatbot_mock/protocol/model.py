@@ -16,6 +16,11 @@ import botocore.loaders
 from botocore.model import OperationModel, ServiceModel, Shape, StructureShape
 
 from chatbot_mock.services import declared_services
+from chatbot_mock.store.errors import Conflict, InvalidInput, NotAllowedNow, NotFound, QuotaExceeded, Refusal
+
+#: The quota codes an operation may model, in the order they are preferred: Chatbot's
+#: creates model LimitExceededException and, for tags, TagResource TooManyTagsException.
+_QUOTA_CODES = ("ServiceQuotaExceededException", "LimitExceededException", "TooManyTagsException")
 
 _FIRST_CAP = re.compile(r"(.)([A-Z][a-z]+)")
 _ALL_CAP = re.compile(r"([a-z0-9])([A-Z])")
@@ -40,10 +45,13 @@ class OperationSpec:
         "output_shape",
         "argument_names",
         "validation_error",
+        "refusal_codes",
         "model",
     )
 
-    def __init__(self, service: str, model: OperationModel, validation_error: str) -> None:
+    def __init__(
+        self, service: str, model: OperationModel, validation_error: str, refusal_codes: Dict[type, str]
+    ) -> None:
         self.service = service
         self.name: str = model.name
         self.method_name = snake_case(model.name)
@@ -59,7 +67,21 @@ class OperationSpec:
             else {}
         )
         self.validation_error = validation_error
+        #: Kind of backend refusal -> the code this operation answers for it.
+        self.refusal_codes = refusal_codes
         self.model = model
+
+    def code_for(self, refusal: Refusal) -> str:
+        """The wire code this operation answers a backend's refusal with."""
+        return code_for(self.refusal_codes, refusal)
+
+
+def code_for(refusal_codes: Mapping[type, str], refusal: Refusal) -> str:
+    for kind in type(refusal).__mro__:  # a subclass (a bad page token) answers as its kind
+        code = refusal_codes.get(kind)
+        if code is not None:
+            return code
+    raise TypeError(f"no wire code for a refusal of kind {type(refusal).__name__}")
 
 
 class ServiceSpec:
@@ -77,23 +99,50 @@ class ServiceSpec:
             for shape_name in model.shape_names
             if model.shape_for(shape_name).metadata.get("exception")
         }
-        self.operations: Dict[str, OperationSpec] = {
-            op_name: OperationSpec(name, model.operation_model(op_name), self._validation_error(model, op_name))
-            for op_name in model.operation_names
-        }
+        self.operations: Dict[str, OperationSpec] = {}
+        for op_name in model.operation_names:
+            modeled = frozenset(error.name for error in model.operation_model(op_name).error_shapes)
+            validation_error = self._validation_error(modeled)
+            self.operations[op_name] = OperationSpec(
+                name, model.operation_model(op_name), validation_error, self.refusal_codes(modeled, validation_error)
+            )
         #: (HTTP method, path) -> operation: both services route by exact paths.
         self.routes: Dict[Tuple[str, str], OperationSpec] = {
             (op.http_method, op.path): op for op in self.operations.values()
         }
 
-    def _validation_error(self, model: ServiceModel, op_name: str) -> str:
+    def _validation_error(self, modeled: FrozenSet[str]) -> str:
         # Support App answers ValidationException everywhere. Chatbot answers
         # InvalidParameterException where the operation models it, else the
         # service-wide InvalidRequestException.
         if "ValidationException" in self.error_shapes:
             return "ValidationException"
-        modeled: FrozenSet[str] = frozenset(e.name for e in model.operation_model(op_name).error_shapes)
         return "InvalidParameterException" if "InvalidParameterException" in modeled else "InvalidRequestException"
+
+    def refusal_codes(self, modeled: FrozenSet[str], validation_error: str) -> Dict[type, str]:
+        """What an operation modeling ``modeled`` answers for each kind of backend refusal.
+
+        ``modeled`` is empty for a console step (seeding), which no model describes: it
+        then answers what the service answers everywhere.
+        """
+        quota = next((code for code in _QUOTA_CODES if code in modeled), None)
+        if quota is None:
+            # Support App answers ServiceQuotaExceededException for every quota, whatever
+            # the operation models (its API reference: "Exceeding any of them"). Chatbot's
+            # LimitExceededException belongs to the operations that model it; elsewhere
+            # (its updates) too long a list is bad input.
+            service_wide = "ServiceQuotaExceededException"
+            quota = service_wide if service_wide in self.error_shapes else validation_error
+        # Chatbot's service-wide code for a request its state does not allow; Support
+        # App has none and calls such a request invalid.
+        not_allowed = "InvalidRequestException" if "InvalidRequestException" in self.error_shapes else validation_error
+        return {
+            InvalidInput: validation_error,
+            NotFound: "ResourceNotFoundException",
+            Conflict: "ConflictException",
+            QuotaExceeded: quota,
+            NotAllowedNow: not_allowed,
+        }
 
     def error_status(self, code: str) -> Optional[int]:
         shape = self.error_shapes.get(code)

@@ -11,13 +11,8 @@ from typing import Any, Dict, Iterable, List, Optional, Set
 
 from chatbot_mock.services import SharedStores
 from chatbot_mock.store.accounts import AccountStore
+from chatbot_mock.store.errors import Conflict, InvalidInput, NotFound, QuotaExceeded
 from chatbot_mock.store.identity import Caller
-from chatbot_mock.support_app.exceptions import (
-    ConflictException,
-    ResourceNotFoundException,
-    ServiceQuotaExceededException,
-    ValidationException,
-)
 from chatbot_mock.support_app.models import (
     ChannelKey,
     SlackChannelConfiguration,
@@ -48,14 +43,14 @@ _NOTIFY_WIRE_NAMES = {
 def _check_notification_rules(severity: str, effective: Dict[str, bool], given: Iterable[str]) -> None:
     """``high``/``all`` need one notification on; ``none`` refuses any given as on."""
     if severity in ("high", "all") and not any(effective.values()):
-        raise ValidationException(
+        raise InvalidInput(
             f"notifyOnCaseSeverity is '{severity}', so at least one of notifyOnAddCorrespondenceToCase, "
             "notifyOnCreateOrReopenCase or notifyOnResolveCase must be true"
         )
     if severity == "none":
         switched_on = [_NOTIFY_WIRE_NAMES[flag] for flag in given if effective[flag]]
         if switched_on:
-            raise ValidationException(
+            raise InvalidInput(
                 f"notifyOnCaseSeverity is 'none', so {', '.join(switched_on)} must be false or omitted"
             )
 
@@ -88,7 +83,7 @@ class SupportAppBackend:
     def start_live_chat(self, account_id: str, team_id: str, channel_id: str) -> None:
         account = self._accounts[account_id]
         if (team_id, channel_id) not in account.channels:
-            raise ResourceNotFoundException(
+            raise NotFound(
                 f"No Slack channel configuration for channel {channel_id} in workspace {team_id} "
                 f"in account {account_id}: configure the channel before starting a live chat in it"
             )
@@ -121,19 +116,19 @@ class SupportAppBackend:
         self._require_workspace(account, team_id, "add a Slack channel configuration")
         key = (team_id, channel_id)
         if key in account.channels:
-            raise ConflictException(
+            raise Conflict(
                 f"The Slack channel configuration for channel {channel_id} in workspace {team_id} "
                 "already exists in your AWS account"
             )
         channel_limit = self._settings["support_app_channels_per_account"]
         if len(account.channels) >= channel_limit:
-            raise ServiceQuotaExceededException(
+            raise QuotaExceeded(
                 f"Your AWS account already has the maximum of {channel_limit} Slack channel configurations"
             )
         accounts = self._channel_accounts.get(key, set())
         account_limit = self._settings["support_app_accounts_per_slack_channel"]
         if len(accounts) >= account_limit:
-            raise ServiceQuotaExceededException(
+            raise QuotaExceeded(
                 f"Slack channel {channel_id} in workspace {team_id} is already configured by the maximum "
                 f"of {account_limit} AWS accounts"
             )
@@ -169,7 +164,7 @@ class SupportAppBackend:
         self._require_workspace(account, team_id, "delete a Slack channel configuration")
         self._require_channel(account, caller, team_id, channel_id)
         if (team_id, channel_id) in account.live_chats:
-            raise ConflictException(
+            raise Conflict(
                 f"Slack channel {channel_id} has an active live chat with AWS Support; "
                 "end the chat before deleting its configuration"
             )
@@ -190,11 +185,11 @@ class SupportAppBackend:
     def delete_slack_workspace_configuration(self, caller: Caller, team_id: str) -> None:
         account = self._accounts[caller.account_id]
         if team_id not in account.workspaces:
-            raise ResourceNotFoundException(
+            raise NotFound(
                 f"The Slack workspace {team_id} is not configured in account {caller.account_id}"
             )
         if any(team == team_id for team, _ in account.live_chats):
-            raise ConflictException(
+            raise Conflict(
                 f"The Slack workspace {team_id} has a channel with an active live chat with AWS Support; "
                 "end the chat before deleting the workspace"
             )
@@ -207,7 +202,7 @@ class SupportAppBackend:
     def register_slack_workspace_for_organization(self, caller: Caller, team_id: str) -> Dict[str, Any]:
         organization = self._organizations.of(caller.account_id)
         if organization is None:
-            raise ConflictException(
+            raise Conflict(
                 f"Account {caller.account_id} doesn't belong to an organization in AWS Organizations"
             )
         management_id = organization.management_account_id
@@ -215,7 +210,7 @@ class SupportAppBackend:
         if caller.account_id == management_id:
             workspace = management.workspaces.get(team_id)
             if workspace is None:
-                raise ResourceNotFoundException(
+                raise NotFound(
                     f"The Slack workspace {team_id} is not authorized in account {management_id}; "
                     "authorize it in the AWS Support Center console first"
                 )
@@ -225,7 +220,7 @@ class SupportAppBackend:
         registered = self._organization_workspaces.get(management_id, set())
         management_workspace = management.workspaces.get(team_id)
         if team_id not in registered or management_workspace is None:
-            raise ConflictException(
+            raise Conflict(
                 f"The management account {management_id} hasn't registered the Slack workspace {team_id} "
                 "for the organization yet"
             )
@@ -247,7 +242,7 @@ class SupportAppBackend:
     def delete_account_alias(self, caller: Caller) -> None:
         account = self._accounts[caller.account_id]
         if account.account_alias is None:
-            raise ResourceNotFoundException(f"Account {caller.account_id} has no account alias")
+            raise NotFound(f"Account {caller.account_id} has no account alias")
         account.account_alias = None
 
     # -- shared checks --------------------------------------------------------------------
@@ -255,14 +250,14 @@ class SupportAppBackend:
     def _check_workspace_quota(self, account: SupportAppAccount) -> None:
         limit = self._settings["support_app_workspaces_per_account"]
         if len(account.workspaces) >= limit:
-            raise ServiceQuotaExceededException(
+            raise QuotaExceeded(
                 f"Your AWS account already has the maximum of {limit} Slack workspaces"
             )
 
     @staticmethod
     def _require_workspace(account: SupportAppAccount, team_id: str, action: str) -> None:
         if team_id not in account.workspaces:
-            raise ConflictException(
+            raise Conflict(
                 f"You can't {action} before you add the Slack workspace {team_id} to your AWS account"
             )
 
@@ -272,7 +267,7 @@ class SupportAppBackend:
     ) -> SlackChannelConfiguration:
         configuration = account.channels.get((team_id, channel_id))
         if configuration is None:
-            raise ResourceNotFoundException(
+            raise NotFound(
                 f"No Slack channel configuration for channel {channel_id} in workspace {team_id} "
                 f"in account {caller.account_id}"
             )
@@ -292,7 +287,7 @@ class SupportAppBackend:
                 del self._channel_accounts[key]
 
     def _page(self, collection: Any, listing: str, caller: Caller, next_token: Optional[str]) -> Any:
-        # A bad token raises InvalidToken, which the dispatcher answers as ValidationException.
+        # A bad token raises InvalidToken, which the dispatcher answers as InvalidInput.
         return self._tokens.page(
             collection, listing, caller.account_id, next_token, self._settings["support_app_page_size"]
         )

@@ -6,9 +6,9 @@ from typing import Callable, List, Optional
 
 from chatbot_mock._seeding import run_seeding_step
 from chatbot_mock._state import MockState
+from chatbot_mock.store.errors import Conflict
 from chatbot_mock.store.identity import is_account_id
 from chatbot_mock.store.organizations import AccountAlreadyInOrganization
-from chatbot_mock.support_app.exceptions import ConflictException
 
 
 def create_organization(state: MockState, management_account_id: str, member_account_ids: List[str]) -> None:
@@ -22,7 +22,7 @@ def create_organization(state: MockState, management_account_id: str, member_acc
         try:
             state.organizations.create(management_account_id, member_account_ids)
         except AccountAlreadyInOrganization as error:
-            raise ConflictException(str(error)) from None
+            raise Conflict(str(error)) from None
 
     run_seeding_step(state, "support-app", "CreateOrganization", create)
 
