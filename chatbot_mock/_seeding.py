@@ -8,13 +8,13 @@ would catch.
 
 from __future__ import annotations
 
-from typing import Any, Callable, List, Mapping, Optional, Sequence, Tuple, TypeVar
+from typing import Any, Callable, ClassVar, List, Mapping, Optional, Sequence, Tuple, TypeVar
 
 from botocore.exceptions import ClientError
 
 from chatbot_mock._state import MockState
 from chatbot_mock.protocol.errors import ServiceError
-from chatbot_mock.protocol.model import code_for, service_specs
+from chatbot_mock.protocol.model import code_for, service_specs, snake_case
 from chatbot_mock.protocol.validation import ShapeValidator, summarize
 from chatbot_mock.store.errors import Refusal
 
@@ -73,3 +73,39 @@ def run_seeding_step(
             raise client_error(service, operation_name, refusal) from None
         except ServiceError as error:
             raise client_error(service, operation_name, error) from None
+
+
+class Console:
+    """A service's console (``mock.chatbot``, ``mock.support_app``): the steps that happen
+    in the AWS console or in chat, never through the API, offered for seeding.
+
+    Each step is a backend method run by :func:`run_seeding_step` under this service's
+    name and with its code for bad seeded values.
+    """
+
+    #: botocore's name of the service whose backend the steps run on.
+    service: ClassVar[str]
+    #: The code a seeded value the model forbids answers.
+    validation_error: ClassVar[str] = "ValidationException"
+
+    def __init__(self, state: Callable[[], MockState]) -> None:
+        self._state = state
+
+    def _step(self, operation_name: str, *args: Any, checks: Sequence[ValueCheck] = ()) -> Any:
+        """Run the backend method named after ``operation_name`` (snake_case) with ``args``."""
+        state = self._state()
+        return run_seeding_step(
+            state,
+            self.service,
+            operation_name,
+            getattr(state.backend(self.service), snake_case(operation_name)),
+            *args,
+            checks=checks,
+            validation_error=self.validation_error,
+        )
+
+    def _step_in_account(
+        self, operation_name: str, account_id: Optional[str], *args: Any, checks: Sequence[ValueCheck] = ()
+    ) -> Any:
+        """A step in ``account_id``; ``None`` is the account API calls would use now."""
+        return self._step(operation_name, self._state().account_for_seeding(account_id), *args, checks=checks)

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Optional
 
-from chatbot_mock._seeding import run_seeding_step
-from chatbot_mock._state import MockState
-
-#: Seeded values that break the model answer the code Chatbot uses for bad parameters.
-_INVALID = "InvalidParameterException"
+from chatbot_mock._seeding import Console
 
 
-class ChatbotConsole:
+class ChatbotConsole(Console):
     """``mock.chatbot``: seed what only the Chatbot console (or a chat user) can create.
 
     ``account_id=None`` means the account API calls would use right now. A step that
@@ -19,46 +15,25 @@ class ChatbotConsole:
     Seeded values are checked against the members the API later answers them in.
     """
 
-    def __init__(self, state: Callable[[], MockState]) -> None:
-        self._state = state
+    service = "chatbot"
+    #: Seeded values that break the model answer the code Chatbot uses for bad parameters.
+    validation_error = "InvalidParameterException"
 
     def authorize_slack_workspace(self, team_id: str, team_name: str, account_id: Optional[str] = None) -> None:
         """The console's OAuth authorisation of a Slack workspace. Authorising it again
         renames it (configurations show the new SlackTeamName)."""
-        state = self._state()
-        run_seeding_step(
-            state,
-            "chatbot",
-            "AuthorizeSlackWorkspace",
-            state.backend("chatbot").authorize_slack_workspace,
-            state.account_for_seeding(account_id),
-            team_id,
-            team_name,
-            checks=[("SlackWorkspace", {"SlackTeamId": team_id, "SlackTeamName": team_name})],
-            validation_error=_INVALID,
-        )
+        checks = [("SlackWorkspace", {"SlackTeamId": team_id, "SlackTeamName": team_name})]
+        self._step_in_account("AuthorizeSlackWorkspace", account_id, team_id, team_name, checks=checks)
 
     def authorize_teams_team(
         self, team_id: str, team_name: str, tenant_id: str, account_id: Optional[str] = None
     ) -> None:
         """The console's Microsoft Teams authorisation of a team in a tenant."""
-        state = self._state()
-        run_seeding_step(
-            state,
-            "chatbot",
-            "AuthorizeMicrosoftTeamsTeam",
-            state.backend("chatbot").authorize_teams_team,
-            state.account_for_seeding(account_id),
-            team_id,
-            team_name,
-            tenant_id,
-            # ConfiguredTeam's model gives TeamName a UUID pattern; the name is checked
-            # the way channel configurations answer it instead (docs/chatbot.md).
-            checks=[
-                ("TeamsChannelConfiguration", {"TeamId": team_id, "TenantId": tenant_id, "TeamName": team_name})
-            ],
-            validation_error=_INVALID,
-        )
+        # ConfiguredTeam's model gives TeamName a UUID pattern; the name is checked the
+        # way channel configurations answer it instead (docs/chatbot.md).
+        values = {"TeamId": team_id, "TenantId": tenant_id, "TeamName": team_name}
+        checks = [("TeamsChannelConfiguration", values)]
+        self._step_in_account("AuthorizeMicrosoftTeamsTeam", account_id, team_id, team_name, tenant_id, checks=checks)
 
     def add_slack_user_identity(
         self,
@@ -70,25 +45,20 @@ class ChatbotConsole:
     ) -> None:
         """A Slack user chooses an IAM role in a configured channel (in the account
         the configuration ARN names). Choosing again replaces the identity."""
-        state = self._state()
         values = {
             "SlackTeamId": slack_team_id,
             "SlackUserId": slack_user_id,
             "IamRoleArn": iam_role_arn,
             "AwsUserIdentity": aws_user_identity,
         }
-        run_seeding_step(
-            state,
-            "chatbot",
+        self._step(
             "AddSlackUserIdentity",
-            state.backend("chatbot").add_slack_user_identity,
             chat_configuration_arn,
             slack_team_id,
             slack_user_id,
             iam_role_arn,
             aws_user_identity,
             checks=[("SlackUserIdentity", values)],
-            validation_error=_INVALID,
         )
 
     def add_teams_user_identity(
@@ -100,17 +70,12 @@ class ChatbotConsole:
     ) -> None:
         """A Microsoft Teams user chooses an IAM role in a configured channel (in the
         account the configuration ARN names). Choosing again replaces the identity."""
-        state = self._state()
         values = {"UserId": user_id, "IamRoleArn": iam_role_arn, "AwsUserIdentity": aws_user_identity}
-        run_seeding_step(
-            state,
-            "chatbot",
+        self._step(
             "AddMicrosoftTeamsUserIdentity",
-            state.backend("chatbot").add_teams_user_identity,
             chat_configuration_arn,
             user_id,
             iam_role_arn,
             aws_user_identity,
             checks=[("TeamsUserIdentity", values)],
-            validation_error=_INVALID,
         )

@@ -44,7 +44,7 @@ class IdentityOperations(ChatbotBackendBase):
         account.slack_identities.put(configuration.arn, identity.key, identity)
         return identity
 
-    def add_teams_user_identity(
+    def add_microsoft_teams_user_identity(
         self,
         chat_configuration_arn: str,
         user_id: str,

@@ -21,7 +21,9 @@ _KIND = "Microsoft Teams channel configuration"
 class TeamsOperations(ChatbotBackendBase):
     # -- console-only step (seeding) ------------------------------------------------------
 
-    def authorize_teams_team(self, account_id: str, team_id: str, team_name: str, tenant_id: str) -> ConfiguredTeam:
+    def authorize_microsoft_teams_team(
+        self, account_id: str, team_id: str, team_name: str, tenant_id: str
+    ) -> ConfiguredTeam:
         """The console's Microsoft Teams authorisation; authorising again updates the team."""
         account = self._accounts[account_id]
         team = account.teams.get(team_id)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Callable, List, Optional
+from typing import List, Optional
 
-from chatbot_mock._seeding import run_seeding_step
+from chatbot_mock._seeding import Console, run_seeding_step
 from chatbot_mock._state import MockState
 from chatbot_mock.store.errors import Conflict
 from chatbot_mock.store.identity import is_account_id
@@ -27,53 +27,25 @@ def create_organization(state: MockState, management_account_id: str, member_acc
     run_seeding_step(state, "support-app", "CreateOrganization", create)
 
 
-class SupportAppConsole:
+class SupportAppConsole(Console):
     """``mock.support_app``: seed what only the console can create.
 
     ``account_id=None`` means the account API calls would use right now. A step that
     breaks a rule raises ``botocore.exceptions.ClientError`` with the service's code.
     """
 
-    def __init__(self, state: Callable[[], MockState]) -> None:
-        self._state = state
+    service = "support-app"
 
     def authorize_slack_workspace(self, team_id: str, team_name: str, account_id: Optional[str] = None) -> None:
         """The console's OAuth authorisation of a Slack workspace (counts toward the 5 per account)."""
-        state = self._state()
-        run_seeding_step(
-            state,
-            "support-app",
-            "AuthorizeSlackWorkspace",
-            state.backend("support-app").authorize_slack_workspace,
-            state.account_for_seeding(account_id),
-            team_id,
-            team_name,
-            checks=[("SlackWorkspaceConfiguration", {"teamId": team_id, "teamName": team_name})],
-        )
+        checks = [("SlackWorkspaceConfiguration", {"teamId": team_id, "teamName": team_name})]
+        self._step_in_account("AuthorizeSlackWorkspace", account_id, team_id, team_name, checks=checks)
 
     def start_live_chat(self, team_id: str, channel_id: str, account_id: Optional[str] = None) -> None:
         """An AWS Support agent joins the configured channel: its configuration and
         workspace cannot be deleted until :meth:`end_live_chat`."""
-        state = self._state()
-        run_seeding_step(
-            state,
-            "support-app",
-            "StartLiveChat",
-            state.backend("support-app").start_live_chat,
-            state.account_for_seeding(account_id),
-            team_id,
-            channel_id,
-        )
+        self._step_in_account("StartLiveChat", account_id, team_id, channel_id)
 
     def end_live_chat(self, team_id: str, channel_id: str, account_id: Optional[str] = None) -> None:
         """The live chat ends; ending one that is not active does nothing."""
-        state = self._state()
-        run_seeding_step(
-            state,
-            "support-app",
-            "EndLiveChat",
-            state.backend("support-app").end_live_chat,
-            state.account_for_seeding(account_id),
-            team_id,
-            channel_id,
-        )
+        self._step_in_account("EndLiveChat", account_id, team_id, channel_id)
