@@ -6,15 +6,15 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any, ClassVar, Dict, List, Optional, Set, Tuple
 
+from chatbot_mock.store import slack
 from chatbot_mock.store.collection import OrderedCollection
 from chatbot_mock.store.grouped import GroupedCollection
 from chatbot_mock.store.records import Record
+from chatbot_mock.store.slack import ChannelKey
 
 #: Every resource the mock hands out is live as soon as it exists.
 ENABLED = "ENABLED"
 
-#: (team id, channel id): a Slack or Microsoft Teams channel.
-ChannelKey = Tuple[str, str]
 #: (configuration ARN, Slack team id, Slack user id)
 SlackIdentityKey = Tuple[str, str, str]
 #: (configuration ARN, Microsoft Teams user id)
@@ -54,10 +54,7 @@ def tags_to_wire(tags: Tags) -> List[Dict[str, str]]:
 
 
 @dataclass
-class SlackWorkspace(Record):
-    team_id: str
-    team_name: str
-
+class SlackWorkspace(slack.SlackWorkspace):
     def to_wire(self) -> Dict[str, Any]:
         return {"SlackTeamId": self.team_id, "SlackTeamName": self.team_name, "State": ENABLED}
 

@@ -6,7 +6,6 @@ from typing import Any, Dict, List, Optional
 
 from chatbot_mock.chatbot.common import ChatbotBackendBase, only
 from chatbot_mock.chatbot.models import (
-    ChannelKey,
     ChatbotAccount,
     SlackChannelConfiguration,
     SlackWorkspace,
@@ -14,6 +13,7 @@ from chatbot_mock.chatbot.models import (
 )
 from chatbot_mock.store.errors import InvalidInput, NotAllowedNow
 from chatbot_mock.store.identity import Caller
+from chatbot_mock.store.slack import ChannelKey, authorize_workspace
 
 _KIND = "Slack channel configuration"
 
@@ -23,14 +23,8 @@ class SlackOperations(ChatbotBackendBase):
 
     def authorize_slack_workspace(self, account_id: str, team_id: str, team_name: str) -> SlackWorkspace:
         """The console's OAuth authorisation; authorising again renames the workspace."""
-        account = self._accounts[account_id]
-        workspace = account.workspaces.get(team_id)
-        if workspace is None:
-            workspace = SlackWorkspace(team_id, team_name)
-            account.workspaces.put(team_id, workspace)
-        else:
-            workspace.team_name = team_name
-        return workspace
+        workspaces = self._accounts[account_id].workspaces
+        return authorize_workspace(workspaces, team_id, team_name, lambda: SlackWorkspace(team_id, team_name))
 
     # -- workspaces ---------------------------------------------------------------------------
 

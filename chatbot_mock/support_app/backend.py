@@ -13,8 +13,8 @@ from chatbot_mock.services import SharedStores
 from chatbot_mock.store.accounts import AccountStore
 from chatbot_mock.store.errors import Conflict, InvalidInput, NotFound, QuotaExceeded
 from chatbot_mock.store.identity import Caller
+from chatbot_mock.store.slack import ChannelKey, authorize_workspace
 from chatbot_mock.support_app.models import (
-    ChannelKey,
     SlackChannelConfiguration,
     SlackWorkspace,
     SupportAppAccount,
@@ -71,14 +71,12 @@ class SupportAppBackend:
     def authorize_slack_workspace(self, account_id: str, team_id: str, team_name: str) -> SlackWorkspace:
         """The console's OAuth authorisation of a workspace; counts toward the account's 5."""
         account = self._accounts[account_id]
-        existing = account.workspaces.get(team_id)
-        if existing is not None:
-            existing.team_name = team_name
-            return existing
-        self._check_workspace_quota(account)
-        workspace = SlackWorkspace(team_id, team_name)
-        account.workspaces.put(team_id, workspace)
-        return workspace
+
+        def new() -> SlackWorkspace:
+            self._check_workspace_quota(account)
+            return SlackWorkspace(team_id, team_name)
+
+        return authorize_workspace(account.workspaces, team_id, team_name, new)
 
     def start_live_chat(self, account_id: str, team_id: str, channel_id: str) -> None:
         account = self._accounts[account_id]

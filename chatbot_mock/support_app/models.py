@@ -3,19 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, Optional, Set, Tuple
+from typing import Any, Dict, Optional, Set
 
+from chatbot_mock.store import slack
 from chatbot_mock.store.collection import OrderedCollection
 from chatbot_mock.store.records import Record
-
-#: (Slack team id, Slack channel id)
-ChannelKey = Tuple[str, str]
+from chatbot_mock.store.slack import ChannelKey
 
 
 @dataclass
-class SlackWorkspace(Record):
-    team_id: str
-    team_name: str
+class SlackWorkspace(slack.SlackWorkspace):
     #: Set on the management account's copy once registered for its organization.
     allow_organization_member_account: bool = False
 
