@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
-from chatbot_mock.chatbot.common import ChatbotBackendBase, only
-from chatbot_mock.chatbot.models import ChimeWebhookConfiguration, configuration_arn
+from chatbot_mock.chatbot.common import only
+from chatbot_mock.chatbot.configurations import ConfigurationOperations
+from chatbot_mock.chatbot.models import ChimeWebhookConfiguration
 from chatbot_mock.store.identity import Caller
 
-_KIND = "Amazon Chime webhook configuration"
+_KIND = ChimeWebhookConfiguration
 
 
-class ChimeOperations(ChatbotBackendBase):
+class ChimeOperations(ConfigurationOperations):
     def create_chime_webhook_configuration(
         self,
         caller: Caller,
@@ -23,26 +24,16 @@ class ChimeOperations(ChatbotBackendBase):
         logging_level: Optional[str] = None,
         tags: Optional[List[Dict[str, str]]] = None,
     ) -> Dict[str, Any]:
-        account = self._account(caller)
-        self._check_list_sizes(sns_topic_arns, None)
-        new_tags = self._new_tags(tags)
-        self._check_name_free(account, caller, configuration_name)
+        account, new_tags = self._check_new_configuration(caller, configuration_name, sns_topic_arns, None, tags)
         self._check_configuration_quota(account, caller)
         configuration = ChimeWebhookConfiguration(
-            arn=configuration_arn(
-                caller.partition, caller.account_id, ChimeWebhookConfiguration.KIND, configuration_name
+            **self._common_members(
+                caller, _KIND, configuration_name, iam_role_arn, sns_topic_arns, logging_level, new_tags
             ),
-            configuration_name=configuration_name,
-            iam_role_arn=iam_role_arn,
-            sns_topic_arns=list(sns_topic_arns),
-            logging_level=logging_level or "NONE",
-            tags=new_tags,
             webhook_description=webhook_description,
             webhook_url=webhook_url,
         )
-        account.chime.put(configuration.arn, configuration)
-        account.configuration_names[configuration_name] = configuration.arn
-        return {"WebhookConfiguration": configuration.wire_form()}
+        return {"WebhookConfiguration": self._remember(account, configuration)}
 
     def describe_chime_webhook_configurations(
         self,
@@ -51,15 +42,16 @@ class ChimeOperations(ChatbotBackendBase):
         next_token: Optional[str] = None,
         chat_configuration_arn: Optional[str] = None,
     ) -> Dict[str, Any]:
-        account = self._account(caller)
-        if chat_configuration_arn is None:
-            collection = account.chime
-        else:
-            collection = only(chat_configuration_arn, account.chime.get(chat_configuration_arn))
-        page, token = self._page(
-            "DescribeChimeWebhookConfigurations", collection, caller, next_token, max_results, chat_configuration_arn
+        configurations = self._account(caller).chime
+        return self._listing(
+            "DescribeChimeWebhookConfigurations",
+            "WebhookConfigurations",
+            only(configurations, chat_configuration_arn),
+            caller,
+            next_token,
+            max_results,
+            chat_configuration_arn,
         )
-        return {"WebhookConfigurations": [c.wire_form() for c in page], "NextToken": token}
 
     def update_chime_webhook_configuration(
         self,
@@ -71,11 +63,8 @@ class ChimeOperations(ChatbotBackendBase):
         iam_role_arn: Optional[str] = None,
         logging_level: Optional[str] = None,
     ) -> Dict[str, Any]:
-        # Update operations do not model QuotaExceeded: too long a list is bad input.
         self._check_list_sizes(sns_topic_arns, None)
-        configuration = self._account(caller).chime.get(chat_configuration_arn)
-        if configuration is None:
-            raise self._not_found(_KIND, chat_configuration_arn, caller)
+        configuration: ChimeWebhookConfiguration = self._configuration(caller, _KIND, chat_configuration_arn)
         if webhook_description is not None:
             configuration.webhook_description = webhook_description
         if webhook_url is not None:
@@ -84,8 +73,4 @@ class ChimeOperations(ChatbotBackendBase):
         return {"WebhookConfiguration": configuration.wire_form()}
 
     def delete_chime_webhook_configuration(self, caller: Caller, chat_configuration_arn: str) -> None:
-        account = self._account(caller)
-        configuration = account.chime.get(chat_configuration_arn)
-        if configuration is None:
-            raise self._not_found(_KIND, chat_configuration_arn, caller)
-        self._forget_configuration(account, configuration)
+        self._delete(caller, _KIND, chat_configuration_arn)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from operator import attrgetter
 from typing import Any, Dict, List, Optional
 
 from chatbot_mock.chatbot.common import ChatbotBackendBase
@@ -76,10 +77,10 @@ class CustomActionOperations(ChatbotBackendBase):
     def list_custom_actions(
         self, caller: Caller, max_results: Optional[int] = None, next_token: Optional[str] = None
     ) -> Dict[str, Any]:
-        page, token = self._page(
-            "ListCustomActions", self._account(caller).custom_actions, caller, next_token, max_results
+        actions = self._account(caller).custom_actions
+        return self._listing(
+            "ListCustomActions", "CustomActions", actions, caller, next_token, max_results, answer=attrgetter("arn")
         )
-        return {"CustomActions": [action.arn for action in page], "NextToken": token}
 
     def update_custom_action(
         self,
@@ -151,8 +152,16 @@ class CustomActionOperations(ChatbotBackendBase):
     ) -> Dict[str, Any]:
         # An unknown configuration has no associations: an empty answer, not an error.
         associated = self._account(caller).associations.get(chat_configuration) or OrderedCollection()
-        page, token = self._page("ListAssociations", associated, caller, next_token, max_results, chat_configuration)
-        return {"Associations": [{"Resource": arn} for arn in page], "NextToken": token}
+        return self._listing(
+            "ListAssociations",
+            "Associations",
+            associated,
+            caller,
+            next_token,
+            max_results,
+            chat_configuration,
+            answer=lambda arn: {"Resource": arn},
+        )
 
     @staticmethod
     def _drop_association(account: ChatbotAccount, configuration_arn: str, action_arn: str) -> None:

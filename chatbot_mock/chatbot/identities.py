@@ -16,6 +16,7 @@ from chatbot_mock.chatbot.models import (
     account_of,
 )
 from chatbot_mock.store.errors import NotAllowedNow, NotFound
+from chatbot_mock.store.grouped import GroupedCollection
 from chatbot_mock.store.identity import Caller
 
 
@@ -76,14 +77,15 @@ class IdentityOperations(ChatbotBackendBase):
         next_token: Optional[str] = None,
         max_results: Optional[int] = None,
     ) -> Dict[str, Any]:
-        identities = self._account(caller).slack_identities
-        collection = (
-            identities.everything if chat_configuration_arn is None else identities.group(chat_configuration_arn)
+        return self._identities(
+            "DescribeSlackUserIdentities",
+            "SlackUserIdentities",
+            self._account(caller).slack_identities,
+            caller,
+            chat_configuration_arn,
+            next_token,
+            max_results,
         )
-        page, token = self._page(
-            "DescribeSlackUserIdentities", collection, caller, next_token, max_results, chat_configuration_arn
-        )
-        return {"SlackUserIdentities": [identity.wire_form() for identity in page], "NextToken": token}
 
     def delete_slack_user_identity(
         self, caller: Caller, chat_configuration_arn: str, slack_team_id: str, slack_user_id: str
@@ -106,14 +108,15 @@ class IdentityOperations(ChatbotBackendBase):
         next_token: Optional[str] = None,
         max_results: Optional[int] = None,
     ) -> Dict[str, Any]:
-        identities = self._account(caller).teams_identities
-        collection = (
-            identities.everything if chat_configuration_arn is None else identities.group(chat_configuration_arn)
+        return self._identities(
+            "ListMicrosoftTeamsUserIdentities",
+            "TeamsUserIdentities",
+            self._account(caller).teams_identities,
+            caller,
+            chat_configuration_arn,
+            next_token,
+            max_results,
         )
-        page, token = self._page(
-            "ListMicrosoftTeamsUserIdentities", collection, caller, next_token, max_results, chat_configuration_arn
-        )
-        return {"TeamsUserIdentities": [identity.wire_form() for identity in page], "NextToken": token}
 
     def delete_microsoft_teams_user_identity(self, caller: Caller, chat_configuration_arn: str, user_id: str) -> None:
         identities = self._account(caller).teams_identities
@@ -124,3 +127,21 @@ class IdentityOperations(ChatbotBackendBase):
                 f"{chat_configuration_arn}"
             )
         identities.pop(key)
+
+    def _identities(
+        self,
+        listing: str,
+        items_member: str,
+        identities: GroupedCollection[str, Any, Any],
+        caller: Caller,
+        chat_configuration_arn: Optional[str],
+        next_token: Optional[str],
+        max_results: Optional[int],
+    ) -> Dict[str, Any]:
+        """A page of every identity, or of one configuration's."""
+        collection = (
+            identities.everything if chat_configuration_arn is None else identities.group(chat_configuration_arn)
+        )
+        return self._listing(
+            listing, items_member, collection, caller, next_token, max_results, chat_configuration_arn
+        )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Dict, List, Optional, Set, Tuple
+from typing import Any, ClassVar, Dict, List, Optional, Set, Tuple, Type, TypeVar, Union
 
 from chatbot_mock.store import slack
 from chatbot_mock.store.collection import OrderedCollection
@@ -19,6 +19,8 @@ ENABLED = "ENABLED"
 SlackIdentityKey = Tuple[str, str, str]
 #: (configuration ARN, Microsoft Teams user id)
 TeamsIdentityKey = Tuple[str, str]
+C = TypeVar("C", bound="ChatConfiguration")
+
 #: Tag key -> value, in the order the keys were first set.
 Tags = Dict[str, str]
 
@@ -76,7 +78,9 @@ class ConfiguredTeam(Record):
 class ChatConfiguration(Record):
     """What the three kinds of configuration share (each answers its own wire shape)."""
 
+    #: The kind's part of its ARNs, and how messages name it.
     KIND: ClassVar[str] = ""
+    LABEL: ClassVar[str] = ""
 
     arn: str
     configuration_name: str
@@ -84,6 +88,17 @@ class ChatConfiguration(Record):
     sns_topic_arns: List[str]
     logging_level: str
     tags: Tags
+
+    def to_wire(self) -> Dict[str, Any]:
+        return {
+            "ChatConfigurationArn": self.arn,
+            "ConfigurationName": self.configuration_name,
+            "IamRoleArn": self.iam_role_arn,
+            "SnsTopicArns": list(self.sns_topic_arns),
+            "LoggingLevel": self.logging_level,
+            "Tags": tags_to_wire(self.tags),
+            "State": ENABLED,
+        }
 
 
 @dataclass
@@ -105,10 +120,23 @@ class ChannelConfiguration(ChatConfiguration):
         """The channel name a configuration answers when none was given."""
         return None
 
+    @staticmethod
+    def describe_channel(channel: ChannelKey) -> str:
+        """How the service names a channel of this kind in its messages."""
+        raise NotImplementedError
+
+    def to_wire(self) -> Dict[str, Any]:
+        return {
+            **super().to_wire(),
+            "GuardrailPolicyArns": list(self.guardrail_policy_arns),
+            "UserAuthorizationRequired": self.user_authorization_required,
+        }
+
 
 @dataclass
 class SlackChannelConfiguration(ChannelConfiguration):
     KIND: ClassVar[str] = "slack-channel"
+    LABEL: ClassVar[str] = "Slack channel configuration"
     shown_records = ("workspace",)
 
     #: Shared with the account's workspace record, so a re-authorisation that renames
@@ -125,19 +153,13 @@ class SlackChannelConfiguration(ChannelConfiguration):
         # mock knows, and the model requires a SlackChannelName.
         return channel_id
 
+    @staticmethod
+    def describe_channel(channel: ChannelKey) -> str:
+        return f"Slack channel with ID {channel[1]} in Slack team {channel[0]}"
+
     def to_wire(self) -> Dict[str, Any]:
-        # One literal per kind, not a chain of shared helpers: a describe page calls
-        # this a hundred times, and the helpers cost a third of it.
         return {
-            "ChatConfigurationArn": self.arn,
-            "ConfigurationName": self.configuration_name,
-            "IamRoleArn": self.iam_role_arn,
-            "SnsTopicArns": list(self.sns_topic_arns),
-            "LoggingLevel": self.logging_level,
-            "GuardrailPolicyArns": list(self.guardrail_policy_arns),
-            "UserAuthorizationRequired": self.user_authorization_required,
-            "Tags": tags_to_wire(self.tags),
-            "State": ENABLED,
+            **super().to_wire(),
             "SlackTeamId": self.workspace.team_id,
             "SlackTeamName": self.workspace.team_name,
             "SlackChannelId": self.channel_id,
@@ -148,6 +170,7 @@ class SlackChannelConfiguration(ChannelConfiguration):
 @dataclass
 class TeamsChannelConfiguration(ChannelConfiguration):
     KIND: ClassVar[str] = "microsoft-teams-channel"
+    LABEL: ClassVar[str] = "Microsoft Teams channel configuration"
     shown_records = ("team",)
 
     team: ConfiguredTeam
@@ -159,17 +182,13 @@ class TeamsChannelConfiguration(ChannelConfiguration):
     def channel_key(self) -> ChannelKey:
         return (self.team.team_id, self.channel_id)
 
+    @staticmethod
+    def describe_channel(channel: ChannelKey) -> str:
+        return f"Microsoft Teams channel with ID {channel[1]} in team {channel[0]}"
+
     def to_wire(self) -> Dict[str, Any]:
         return {
-            "ChatConfigurationArn": self.arn,
-            "ConfigurationName": self.configuration_name,
-            "IamRoleArn": self.iam_role_arn,
-            "SnsTopicArns": list(self.sns_topic_arns),
-            "LoggingLevel": self.logging_level,
-            "GuardrailPolicyArns": list(self.guardrail_policy_arns),
-            "UserAuthorizationRequired": self.user_authorization_required,
-            "Tags": tags_to_wire(self.tags),
-            "State": ENABLED,
+            **super().to_wire(),
             "TeamId": self.team.team_id,
             "TeamName": self.team_name or self.team.team_name,
             "TenantId": self.team.tenant_id,
@@ -181,22 +200,14 @@ class TeamsChannelConfiguration(ChannelConfiguration):
 @dataclass
 class ChimeWebhookConfiguration(ChatConfiguration):
     KIND: ClassVar[str] = "chime-webhook"
+    LABEL: ClassVar[str] = "Amazon Chime webhook configuration"
 
     webhook_description: str
     #: Kept although no answer shows it: the service never returns the webhook's secret URL.
     webhook_url: str
 
     def to_wire(self) -> Dict[str, Any]:
-        return {
-            "ChatConfigurationArn": self.arn,
-            "ConfigurationName": self.configuration_name,
-            "IamRoleArn": self.iam_role_arn,
-            "SnsTopicArns": list(self.sns_topic_arns),
-            "LoggingLevel": self.logging_level,
-            "Tags": tags_to_wire(self.tags),
-            "State": ENABLED,
-            "WebhookDescription": self.webhook_description,
-        }
+        return {**super().to_wire(), "WebhookDescription": self.webhook_description}
 
 
 # -- user identities (seeded: users create them by talking to the bot) -----------------------
@@ -327,6 +338,54 @@ class ChatbotAccount:
     @property
     def configuration_count(self) -> int:
         return len(self.slack) + len(self.microsoft_teams) + len(self.chime)
+
+    def configurations_of(self, kind: Type[C]) -> Union[GroupedCollection[str, str, C], OrderedCollection[str, C]]:
+        """The configurations of one kind, by ARN (Slack and Teams ones grouped by team)."""
+        collections: Dict[type, Any] = {
+            SlackChannelConfiguration: self.slack,
+            TeamsChannelConfiguration: self.microsoft_teams,
+            ChimeWebhookConfiguration: self.chime,
+        }
+        return collections[kind]
+
+    def channels_of(self, kind: Type[ChannelConfiguration]) -> Dict[ChannelKey, str]:
+        """(team, channel) -> the ARN of the one configuration of this kind there."""
+        return self.slack_channels if kind is SlackChannelConfiguration else self.teams_channels
+
+    def add_configuration(self, configuration: ChatConfiguration) -> None:
+        """Keep a new configuration under its ARN, its name and (Slack, Teams) its channel."""
+        arn = configuration.arn
+        if isinstance(configuration, SlackChannelConfiguration):
+            self.slack.put(configuration.workspace.team_id, arn, configuration)
+            self.slack_channels[configuration.channel_key] = arn
+        elif isinstance(configuration, TeamsChannelConfiguration):
+            self.microsoft_teams.put(configuration.team.team_id, arn, configuration)
+            self.teams_channels[configuration.channel_key] = arn
+        elif isinstance(configuration, ChimeWebhookConfiguration):
+            self.chime.put(arn, configuration)
+        self.configuration_names[configuration.configuration_name] = arn
+
+    def remove_configuration(self, configuration: ChatConfiguration) -> None:
+        """Forget a configuration and everything that hangs off it: its name, its
+        channel, its user identities, its associations (its tags live on the record)."""
+        arn = configuration.arn
+        self.configurations_of(type(configuration)).pop(arn)
+        if isinstance(configuration, ChannelConfiguration):
+            self.channels_of(type(configuration)).pop(configuration.channel_key, None)
+        self.configuration_names.pop(configuration.configuration_name, None)
+        self.slack_identities.pop_group(arn)
+        self.teams_identities.pop_group(arn)
+        associated = self.associations.get(arn)
+        if associated is None:
+            return
+        # Emptied rather than dropped, like every listed collection (see GroupedCollection.pop).
+        for action_arn in list(associated):
+            associated.pop(action_arn)
+            configurations = self.associated_configurations.get(action_arn)
+            if configurations is not None:
+                configurations.discard(arn)
+                if not configurations:
+                    del self.associated_configurations[action_arn]
 
     def configuration(self, arn: str) -> Optional[ChatConfiguration]:
         """The configuration of any kind with this ARN."""
