@@ -14,8 +14,9 @@ from botocore.exceptions import ClientError
 
 from chatbot_mock._state import MockState
 from chatbot_mock.protocol.errors import ServiceError
-from chatbot_mock.protocol.model import code_for, service_specs, snake_case
+from chatbot_mock.protocol.model import code_for, service_specs
 from chatbot_mock.protocol.validation import ShapeValidator, summarize
+from chatbot_mock.services import snake_case
 from chatbot_mock.store.errors import Refusal
 
 T = TypeVar("T")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import pkgutil
+import re
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any, Callable, Dict, Mapping, Tuple
@@ -20,6 +21,17 @@ if TYPE_CHECKING:
     from chatbot_mock.store.organizations import Organizations
     from chatbot_mock.store.settings import Settings
     from chatbot_mock.store.tokens import PageTokens
+
+
+_FIRST_CAP = re.compile(r"(.)([A-Z][a-z]+)")
+_ALL_CAP = re.compile(r"([a-z0-9])([A-Z])")
+
+
+def snake_case(name: str) -> str:
+    """A model name as a Python name: ``CreateSlackChannelConfiguration`` ->
+    ``create_slack_channel_configuration``. A backend's method for an operation, and its
+    keyword for a request member, are named so."""
+    return _ALL_CAP.sub(r"\1_\2", _FIRST_CAP.sub(r"\1_\2", name)).lower()
 
 
 @dataclass(frozen=True)
@@ -35,14 +47,18 @@ class SharedStores:
 class ServiceDeclaration:
     #: botocore's name of the service (``get_service_model(name)``).
     name: str
-    #: The attribute a mock shows the service's console as: ``mock.<console_name>``.
-    console_name: str
     #: The service's quota settings and their defaults (docs/quotas.md).
     default_settings: Mapping[str, int]
     #: The service's backend: one method per operation, made once per state.
     backend: Callable[[SharedStores], Any]
     #: Makes the service's console (seeding) for a mock, given how to find the active state.
     console: Callable[[Callable[[], MockState]], Any]
+
+    @property
+    def console_name(self) -> str:
+        """The attribute a mock shows the service's console as: ``mock.chatbot``,
+        ``mock.support_app``."""
+        return self.name.replace("-", "_")
 
 
 @cache

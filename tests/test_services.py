@@ -37,7 +37,7 @@ def test_a_new_folder_with_a_service_module_is_found(tmp_path: Path, monkeypatch
     (package / "__init__.py").write_text("")
     (package / "service.py").write_text(
         "from chatbot_mock.services import ServiceDeclaration\n"
-        "SERVICE = ServiceDeclaration(name='pager', console_name='pager', default_settings={'pager_quota': 1},\n"
+        "SERVICE = ServiceDeclaration(name='pager', default_settings={'pager_quota': 1},\n"
         "                             backend=object, console=lambda state: None)\n"
     )
     monkeypatch.setattr(chatbot_mock, "__path__", [*chatbot_mock.__path__, str(tmp_path)])
@@ -79,7 +79,7 @@ def test_two_packages_declaring_one_service_is_a_clear_error(tmp_path: Path, mon
         tmp_path,
         "chatbot_again",
         "from chatbot_mock.services import ServiceDeclaration\n"
-        "SERVICE = ServiceDeclaration(name='chatbot', console_name='again', default_settings={},\n"
+        "SERVICE = ServiceDeclaration(name='chatbot', default_settings={},\n"
         "                             backend=object, console=lambda state: None)\n",
     )
     with pytest.raises(RuntimeError, match="declares 'chatbot', which another package declares too"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
-from chatbot_mock.chatbot.common import only
+from chatbot_mock.chatbot.common import listing, only
 from chatbot_mock.chatbot.configurations import ConfigurationOperations
 from chatbot_mock.chatbot.models import ChimeWebhookConfiguration
 from chatbot_mock.store.identity import Caller
@@ -35,23 +35,12 @@ class ChimeOperations(ConfigurationOperations):
         )
         return {"WebhookConfiguration": self._remember(account, configuration)}
 
-    def describe_chime_webhook_configurations(
-        self,
-        caller: Caller,
-        max_results: Optional[int] = None,
-        next_token: Optional[str] = None,
-        chat_configuration_arn: Optional[str] = None,
-    ) -> Dict[str, Any]:
-        configurations = self._account(caller).chime
-        return self._listing(
-            "DescribeChimeWebhookConfigurations",
-            "WebhookConfigurations",
-            only(configurations, chat_configuration_arn),
-            caller,
-            next_token,
-            max_results,
-            chat_configuration_arn,
-        )
+    describe_chime_webhook_configurations = listing(
+        "DescribeChimeWebhookConfigurations",
+        "WebhookConfigurations",
+        lambda account, arn: only(account.chime, arn),
+        filtered_by="chat_configuration_arn",
+    )
 
     def update_chime_webhook_configuration(
         self,

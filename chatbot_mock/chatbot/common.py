@@ -7,7 +7,7 @@ from operator import methodcaller
 from typing import Any, Callable, Dict, List, Optional, TypeVar
 
 from chatbot_mock.chatbot.models import ChatbotAccount, Tags
-from chatbot_mock.services import SharedStores
+from chatbot_mock.services import SharedStores, snake_case
 from chatbot_mock.store.accounts import AccountStore
 from chatbot_mock.store.collection import OrderedCollection
 from chatbot_mock.store.errors import InvalidInput, QuotaExceeded
@@ -46,6 +46,43 @@ def only(collection: OrderedCollection[str, V], arn: Optional[str]) -> OrderedCo
     if value is not None:
         filtered.put(arn, value)
     return filtered
+
+
+#: What a listing pages through: the caller's account and the filter's value -> items.
+Source = Callable[[ChatbotAccount, Optional[str]], OrderedCollection[Any, Any]]
+
+
+def listing(
+    operation_name: str,
+    items_member: str,
+    source: Source,
+    filtered_by: Optional[str] = None,
+    answer: Callable[[Any], Any] = methodcaller("wire_form"),
+) -> Callable[..., Dict[str, Any]]:
+    """A List or Describe operation, declared rather than written out: a page of what
+    ``source`` finds in the caller's account, each item as ``answer`` gives it (a
+    record's wire form unless told), under ``items_member``, with the NextToken.
+
+    ``filtered_by`` names the operation's one optional filter member (snake_case), whose
+    value ``source`` receives (``None`` when the request leaves it out).
+    """
+
+    def operation(
+        self: ChatbotBackendBase,
+        caller: Caller,
+        max_results: Optional[int] = None,
+        next_token: Optional[str] = None,
+        **given: Any,
+    ) -> Dict[str, Any]:
+        value = given.pop(filtered_by, None) if filtered_by else None
+        if given:  # the model has a member this declaration does not know: a defect here
+            raise TypeError(f"{operation_name} takes no {', '.join(sorted(given))}")
+        items = source(self._account(caller), value)
+        return self._listing(operation_name, items_member, items, caller, next_token, max_results, value, answer)
+
+    operation.__name__ = operation.__qualname__ = snake_case(operation_name)
+    operation.__doc__ = f"{operation_name}: a page of {items_member}, filtered by {filtered_by or 'nothing'}"
+    return operation
 
 
 class ChatbotBackendBase:

@@ -7,7 +7,7 @@ import json
 from operator import attrgetter
 from typing import Any, Dict, List, Optional
 
-from chatbot_mock.chatbot.common import ChatbotBackendBase
+from chatbot_mock.chatbot.common import ChatbotBackendBase, listing
 from chatbot_mock.chatbot.models import ChatbotAccount, ClientTokenUse, CustomAction, custom_action_arn
 from chatbot_mock.store.collection import OrderedCollection
 from chatbot_mock.store.errors import Conflict, NotFound
@@ -74,13 +74,9 @@ class CustomActionOperations(ChatbotBackendBase):
     def get_custom_action(self, caller: Caller, custom_action_arn: str) -> Dict[str, Any]:
         return {"CustomAction": self._custom_action(self._account(caller), caller, custom_action_arn).wire_form()}
 
-    def list_custom_actions(
-        self, caller: Caller, max_results: Optional[int] = None, next_token: Optional[str] = None
-    ) -> Dict[str, Any]:
-        actions = self._account(caller).custom_actions
-        return self._listing(
-            "ListCustomActions", "CustomActions", actions, caller, next_token, max_results, answer=attrgetter("arn")
-        )
+    list_custom_actions = listing(
+        "ListCustomActions", "CustomActions", lambda account, _: account.custom_actions, answer=attrgetter("arn")
+    )
 
     def update_custom_action(
         self,
@@ -143,25 +139,14 @@ class CustomActionOperations(ChatbotBackendBase):
         if not configurations:
             del account.associated_configurations[resource]
 
-    def list_associations(
-        self,
-        caller: Caller,
-        chat_configuration: str,
-        max_results: Optional[int] = None,
-        next_token: Optional[str] = None,
-    ) -> Dict[str, Any]:
-        # An unknown configuration has no associations: an empty answer, not an error.
-        associated = self._account(caller).associations.get(chat_configuration) or OrderedCollection()
-        return self._listing(
-            "ListAssociations",
-            "Associations",
-            associated,
-            caller,
-            next_token,
-            max_results,
-            chat_configuration,
-            answer=lambda arn: {"Resource": arn},
-        )
+    # An unknown configuration has no associations: an empty answer, not an error.
+    list_associations = listing(
+        "ListAssociations",
+        "Associations",
+        lambda account, arn: account.associations.get(arn or "") or OrderedCollection(),
+        filtered_by="chat_configuration",
+        answer=lambda arn: {"Resource": arn},
+    )
 
     @staticmethod
     def _drop_association(account: ChatbotAccount, configuration_arn: str, action_arn: str) -> None:

@@ -6,9 +6,9 @@ them; the API can only list and delete them.
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional
+from typing import Optional
 
-from chatbot_mock.chatbot.common import ChatbotBackendBase
+from chatbot_mock.chatbot.common import ChatbotBackendBase, listing
 from chatbot_mock.chatbot.models import (
     ChatbotAccount,
     SlackUserIdentity,
@@ -16,7 +16,6 @@ from chatbot_mock.chatbot.models import (
     account_of,
 )
 from chatbot_mock.store.errors import NotAllowedNow, NotFound
-from chatbot_mock.store.grouped import GroupedCollection
 from chatbot_mock.store.identity import Caller
 
 
@@ -70,22 +69,12 @@ class IdentityOperations(ChatbotBackendBase):
 
     # -- Slack ------------------------------------------------------------------------------------
 
-    def describe_slack_user_identities(
-        self,
-        caller: Caller,
-        chat_configuration_arn: Optional[str] = None,
-        next_token: Optional[str] = None,
-        max_results: Optional[int] = None,
-    ) -> Dict[str, Any]:
-        return self._identities(
-            "DescribeSlackUserIdentities",
-            "SlackUserIdentities",
-            self._account(caller).slack_identities,
-            caller,
-            chat_configuration_arn,
-            next_token,
-            max_results,
-        )
+    describe_slack_user_identities = listing(
+        "DescribeSlackUserIdentities",
+        "SlackUserIdentities",
+        lambda account, arn: account.slack_identities.of_group(arn),
+        filtered_by="chat_configuration_arn",
+    )
 
     def delete_slack_user_identity(
         self, caller: Caller, chat_configuration_arn: str, slack_team_id: str, slack_user_id: str
@@ -101,22 +90,12 @@ class IdentityOperations(ChatbotBackendBase):
 
     # -- Microsoft Teams ---------------------------------------------------------------------------
 
-    def list_microsoft_teams_user_identities(
-        self,
-        caller: Caller,
-        chat_configuration_arn: Optional[str] = None,
-        next_token: Optional[str] = None,
-        max_results: Optional[int] = None,
-    ) -> Dict[str, Any]:
-        return self._identities(
-            "ListMicrosoftTeamsUserIdentities",
-            "TeamsUserIdentities",
-            self._account(caller).teams_identities,
-            caller,
-            chat_configuration_arn,
-            next_token,
-            max_results,
-        )
+    list_microsoft_teams_user_identities = listing(
+        "ListMicrosoftTeamsUserIdentities",
+        "TeamsUserIdentities",
+        lambda account, arn: account.teams_identities.of_group(arn),
+        filtered_by="chat_configuration_arn",
+    )
 
     def delete_microsoft_teams_user_identity(self, caller: Caller, chat_configuration_arn: str, user_id: str) -> None:
         identities = self._account(caller).teams_identities
@@ -127,21 +106,3 @@ class IdentityOperations(ChatbotBackendBase):
                 f"{chat_configuration_arn}"
             )
         identities.pop(key)
-
-    def _identities(
-        self,
-        listing: str,
-        items_member: str,
-        identities: GroupedCollection[str, Any, Any],
-        caller: Caller,
-        chat_configuration_arn: Optional[str],
-        next_token: Optional[str],
-        max_results: Optional[int],
-    ) -> Dict[str, Any]:
-        """A page of every identity, or of one configuration's."""
-        collection = (
-            identities.everything if chat_configuration_arn is None else identities.group(chat_configuration_arn)
-        )
-        return self._listing(
-            listing, items_member, collection, caller, next_token, max_results, chat_configuration_arn
-        )

@@ -6,7 +6,6 @@ from chatbot_mock.services import ServiceDeclaration
 
 SERVICE = ServiceDeclaration(
     name="chatbot",
-    console_name="chatbot",
     default_settings=DEFAULT_SETTINGS,
     backend=ChatbotBackend,
     console=ChatbotConsole,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
-from chatbot_mock.chatbot.common import only
+from chatbot_mock.chatbot.common import listing, only
 from chatbot_mock.chatbot.configurations import ConfigurationOperations
 from chatbot_mock.chatbot.models import SlackChannelConfiguration, SlackWorkspace
 from chatbot_mock.store.errors import InvalidInput, NotAllowedNow
@@ -24,11 +24,9 @@ class SlackOperations(ConfigurationOperations):
 
     # -- workspaces ---------------------------------------------------------------------------
 
-    def describe_slack_workspaces(
-        self, caller: Caller, max_results: Optional[int] = None, next_token: Optional[str] = None
-    ) -> Dict[str, Any]:
-        workspaces = self._account(caller).workspaces
-        return self._listing("DescribeSlackWorkspaces", "SlackWorkspaces", workspaces, caller, next_token, max_results)
+    describe_slack_workspaces = listing(
+        "DescribeSlackWorkspaces", "SlackWorkspaces", lambda account, _: account.workspaces
+    )
 
     def delete_slack_workspace_authorization(self, caller: Caller, slack_team_id: str) -> None:
         account = self._account(caller)
@@ -86,23 +84,12 @@ class SlackOperations(ConfigurationOperations):
         )
         return {"ChannelConfiguration": self._remember(account, configuration)}
 
-    def describe_slack_channel_configurations(
-        self,
-        caller: Caller,
-        max_results: Optional[int] = None,
-        next_token: Optional[str] = None,
-        chat_configuration_arn: Optional[str] = None,
-    ) -> Dict[str, Any]:
-        configurations = self._account(caller).slack.everything
-        return self._listing(
-            "DescribeSlackChannelConfigurations",
-            "SlackChannelConfigurations",
-            only(configurations, chat_configuration_arn),
-            caller,
-            next_token,
-            max_results,
-            chat_configuration_arn,
-        )
+    describe_slack_channel_configurations = listing(
+        "DescribeSlackChannelConfigurations",
+        "SlackChannelConfigurations",
+        lambda account, arn: only(account.slack.everything, arn),
+        filtered_by="chat_configuration_arn",
+    )
 
     def update_slack_channel_configuration(
         self,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional
 
+from chatbot_mock.chatbot.common import listing
 from chatbot_mock.chatbot.configurations import ConfigurationOperations
 from chatbot_mock.chatbot.models import ConfiguredTeam, TeamsChannelConfiguration
 from chatbot_mock.store.errors import InvalidInput, NotAllowedNow, NotFound
@@ -31,13 +32,9 @@ class TeamsOperations(ConfigurationOperations):
 
     # -- configured teams -------------------------------------------------------------------
 
-    def list_microsoft_teams_configured_teams(
-        self, caller: Caller, max_results: Optional[int] = None, next_token: Optional[str] = None
-    ) -> Dict[str, Any]:
-        teams = self._account(caller).teams
-        return self._listing(
-            "ListMicrosoftTeamsConfiguredTeams", "ConfiguredTeams", teams, caller, next_token, max_results
-        )
+    list_microsoft_teams_configured_teams = listing(
+        "ListMicrosoftTeamsConfiguredTeams", "ConfiguredTeams", lambda account, _: account.teams
+    )
 
     def delete_microsoft_teams_configured_team(self, caller: Caller, team_id: str) -> None:
         account = self._account(caller)
@@ -108,23 +105,12 @@ class TeamsOperations(ConfigurationOperations):
         # Answers NotFound, although its model does not list it (docs/chatbot.md).
         return {"ChannelConfiguration": self._configuration(caller, _KIND, chat_configuration_arn).wire_form()}
 
-    def list_microsoft_teams_channel_configurations(
-        self,
-        caller: Caller,
-        max_results: Optional[int] = None,
-        next_token: Optional[str] = None,
-        team_id: Optional[str] = None,
-    ) -> Dict[str, Any]:
-        configurations = self._account(caller).microsoft_teams
-        return self._listing(
-            "ListMicrosoftTeamsChannelConfigurations",
-            "TeamChannelConfigurations",
-            configurations.everything if team_id is None else configurations.group(team_id),
-            caller,
-            next_token,
-            max_results,
-            team_id,
-        )
+    list_microsoft_teams_channel_configurations = listing(
+        "ListMicrosoftTeamsChannelConfigurations",
+        "TeamChannelConfigurations",
+        lambda account, team_id: account.microsoft_teams.of_group(team_id),
+        filtered_by="team_id",
+    )
 
     def update_microsoft_teams_channel_configuration(
         self,

@@ -32,30 +32,31 @@ class ServiceError(Exception):
         return f"{type(self).__name__}({self.message!r}, code={self.code!r})"
 
 
-class SerializationException(ServiceError):
-    code = "SerializationException"
-    status = 400
+class UnmodeledError(ServiceError):
+    """An error AWS answers that no service model defines: its code is its class's
+    name unless given, and it carries its own status."""
+
+    def __init_subclass__(cls, status: int, code: Optional[str] = None, **kwargs: object) -> None:
+        super().__init_subclass__(**kwargs)
+        cls.status = status
+        cls.code = code or cls.__name__
 
 
-class UnsupportedMediaTypeException(ServiceError):
-    code = "UnsupportedMediaTypeException"
-    status = 415
+class SerializationException(UnmodeledError, status=400):
+    """The body is not JSON, or not a JSON object."""
 
 
-class UnknownOperationException(ServiceError):
-    code = "UnknownOperationException"
-    status = 404
+class UnsupportedMediaTypeException(UnmodeledError, status=415):
+    """A body whose content type is not JSON."""
 
 
-class NotImplementedByMock(ServiceError):
+class UnknownOperationException(UnmodeledError, status=404):
+    """A method and path no operation of the service has."""
+
+
+class NotImplementedByMock(UnmodeledError, status=501, code="NotImplemented"):
     """An operation the model defines but this mock does not answer yet."""
 
-    code = "NotImplemented"
-    status = 501
 
-
-class InternalFailure(ServiceError):
+class InternalFailure(UnmodeledError, status=500):
     """A defect inside the mock, answered as AWS answers its own defects."""
-
-    code = "InternalFailure"
-    status = 500

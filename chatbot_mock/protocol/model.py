@@ -8,28 +8,18 @@ botocore model and kept here, so nothing on the request path consults the model 
 from __future__ import annotations
 
 import os
-import re
 from functools import cache
 from typing import Dict, FrozenSet, Mapping, Optional, Tuple
 
 import botocore.loaders
 from botocore.model import OperationModel, ServiceModel, Shape, StructureShape
 
-from chatbot_mock.services import declared_services
+from chatbot_mock.services import declared_services, snake_case
 from chatbot_mock.store.errors import Conflict, InvalidInput, NotAllowedNow, NotFound, QuotaExceeded, Refusal
 
 #: The quota codes an operation may model, in the order they are preferred: Chatbot's
 #: creates model LimitExceededException and, for tags, TagResource TooManyTagsException.
 _QUOTA_CODES = ("ServiceQuotaExceededException", "LimitExceededException", "TooManyTagsException")
-
-_FIRST_CAP = re.compile(r"(.)([A-Z][a-z]+)")
-_ALL_CAP = re.compile(r"([a-z0-9])([A-Z])")
-
-
-def snake_case(name: str) -> str:
-    """A model name as a Python name: ``CreateSlackChannelConfiguration`` -> ``create_slack_channel_configuration``."""
-    return _ALL_CAP.sub(r"\1_\2", _FIRST_CAP.sub(r"\1_\2", name)).lower()
-
 
 class OperationSpec:
     """One operation, as the dispatcher sees it."""

@@ -70,6 +70,11 @@ class GroupedCollection(Generic[G, K, V]):
         removed = [self.pop(key) for key in list(entry[1])]
         return [value for value in removed if value is not None]
 
+    def of_group(self, group: Optional[G]) -> OrderedCollection[K, V]:
+        """What a listing filtered by ``group`` pages through: everything without a
+        filter, else the group's items."""
+        return self.everything if group is None else self.group(group)
+
     def group(self, group: G) -> OrderedCollection[K, V]:
         """The group's items (an empty collection for an unknown group); read only."""
         entry = self._groups.get(group)

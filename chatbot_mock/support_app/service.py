@@ -6,7 +6,6 @@ from chatbot_mock.support_app.console import SupportAppConsole
 
 SERVICE = ServiceDeclaration(
     name="support-app",
-    console_name="support_app",
     default_settings=DEFAULT_SETTINGS,
     backend=SupportAppBackend,
     console=SupportAppConsole,

@@ -30,6 +30,9 @@ from chatbot_helpers import (
     uuid_for,
 )
 
+from chatbot_mock._state import MockState
+from chatbot_mock.store.identity import Caller
+
 Filled = Tuple[List[str], Dict[str, Any]]
 
 
@@ -381,3 +384,13 @@ def test_an_item_created_between_pages_is_answered_at_the_end(chatbot_mock, chat
 
 def _validation_error(operation: str) -> str:
     return {listing.operation: listing.validation_error for listing in LISTINGS}[operation]
+
+
+def test_a_declared_listing_refuses_a_member_it_does_not_know():
+    # A listing is declared with its one filter; a member the model gained since is a
+    # defect to fix here, not something to drop silently.
+    backend = MockState().backend("chatbot")
+
+    with pytest.raises(TypeError, match="DescribeSlackWorkspaces takes no team_id"):
+        backend.describe_slack_workspaces(Caller("123456789012"), team_id="T1")
+    assert backend.describe_slack_workspaces.__name__ == "describe_slack_workspaces"

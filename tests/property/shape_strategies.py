@@ -111,7 +111,8 @@ def _bounds(shape: Shape) -> Tuple[int, Optional[int]]:
 @functools.cache
 def _pattern_strategy(pattern: str, minimum: int, maximum: Optional[int]) -> st.SearchStrategy[str]:
     try:
-        compiled = re.compile(pattern)
+        # As the service reads its patterns: \w, \d and \s are ASCII classes.
+        compiled = re.compile(pattern, re.ASCII)
         strategy = st.from_regex(compiled, fullmatch=True)
     except (re.error, ValueError, TypeError):
         return st.text(alphabet=string.ascii_letters + string.digits, min_size=minimum, max_size=maximum)

@@ -32,8 +32,9 @@ from state_snapshot import snapshot
 
 from chatbot_mock import ChatbotMock, mock_chatbot
 from chatbot_mock.interception import active_state
-from chatbot_mock.protocol.model import service_specs, snake_case
+from chatbot_mock.protocol.model import service_specs
 from chatbot_mock.protocol.validation import ShapeValidator
+from chatbot_mock.services import snake_case
 
 ACCOUNT = "123456789012"
 MEMBER_ACCOUNT = "111122223333"
