@@ -21,7 +21,7 @@ from chatbot_mock import interception
 from chatbot_mock._state import MockState
 from chatbot_mock.chatbot.console import ChatbotConsole
 from chatbot_mock.services import declared_services, default_settings, setting_minimums
-from chatbot_mock.store.identity import is_account_id
+from chatbot_mock.store.identity import check_account_id, moto_account_id
 from chatbot_mock.store.settings import Settings
 from chatbot_mock.support_app.console import SupportAppConsole, create_organization
 
@@ -69,8 +69,7 @@ class ChatbotMock:
         quotas: Optional[Mapping[str, int]] = None,
         fake_credentials: bool = True,
     ) -> None:
-        _check_account_id(account_id, allow_none=True)
-        self.account_id = account_id
+        self.account_id = None if account_id is None else check_account_id(account_id)
         self.quotas = dict(quotas or {})
         self.fake_credentials = fake_credentials
         # Fail on a misspelt quota here, not at the first call.
@@ -88,6 +87,8 @@ class ChatbotMock:
     def start(self) -> ChatbotMock:
         with _switch:
             if not _starts:
+                # A bad MOTO_ACCOUNT_ID is refused now, not at the first call it decides.
+                moto_account_id()
                 state = MockState(self.quotas)
                 # The account is in place before the first call can arrive.
                 state.push_account(self, self.account_id, explicit=False)
@@ -143,7 +144,7 @@ class ChatbotMock:
     def as_account(self, account_id: str) -> Iterator[ChatbotMock]:
         """Calls inside the block act in ``account_id`` unless their signature names
         a 12-digit account. Applies to every thread while the block is open."""
-        _check_account_id(account_id)
+        check_account_id(account_id)
         state = _require_state()
         owner = object()
         with state.lock:
@@ -281,18 +282,6 @@ def _call_like_pytest(function: Any, instance: Any, method: Any) -> None:
         bound(method)
     else:
         bound()
-
-
-def _check_account_id(account_id: object, allow_none: bool = False) -> None:
-    if account_id is None and allow_none:
-        return
-    if not isinstance(account_id, str):
-        raise TypeError(
-            f"account_id must be a string of 12 digits, such as '111122223333', not {type(account_id).__name__} "
-            f"{account_id!r} (a number would lose leading zeros)"
-        )
-    if not is_account_id(account_id):
-        raise ValueError(f"account_id must be 12 digits (0-9), such as '111122223333', not {account_id!r}")
 
 
 @overload

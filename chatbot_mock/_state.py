@@ -6,7 +6,7 @@ import threading
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 from chatbot_mock.services import SharedStores, declared_services, default_settings, setting_minimums
-from chatbot_mock.store.identity import Caller, fallback_account
+from chatbot_mock.store.identity import Caller, check_account_id, fallback_account
 from chatbot_mock.store.organizations import Organizations
 from chatbot_mock.store.settings import Settings
 from chatbot_mock.store.tokens import PageTokens
@@ -70,5 +70,5 @@ class MockState:
     def account_for_seeding(self, account_id: Optional[str]) -> str:
         """``account_id=None`` in the seeding API means the account a call would use now."""
         if account_id is not None:
-            return account_id
+            return check_account_id(account_id)
         return fallback_account(self.current_account())

@@ -99,10 +99,25 @@ def test_an_account_id_given_positionally_is_a_clear_error(target: object) -> No
         mock_chatbot(target)  # type: ignore[call-overload]
 
 
-def test_an_account_id_of_non_ascii_digits_is_refused() -> None:
+ARABIC_INDIC_DIGITS = "\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u0660\u0661\u0662"
+
+
+def test_an_account_id_of_non_ascii_digits_is_refused_wherever_it_enters() -> None:
     # str.isdigit() accepts these; AWS and the models' patterns do not.
     with pytest.raises(ValueError, match="12 digits"):
-        mock_chatbot(account_id="\u0661\u0662\u0663\u0664\u0665\u0666\u0667\u0668\u0669\u0660\u0661\u0662")
+        mock_chatbot(account_id=ARABIC_INDIC_DIGITS)
+    with mock_chatbot() as mock:
+        with pytest.raises(ValueError, match="12 digits"), mock.as_account(ARABIC_INDIC_DIGITS):
+            pass
+        with pytest.raises(ValueError, match="account_id must be 12 digits"):
+            mock.support_app.authorize_slack_workspace(TEAM, "acme", account_id=ARABIC_INDIC_DIGITS)
+        with pytest.raises(ValueError, match="account_id must be 12 digits"):
+            mock.chatbot.authorize_slack_workspace(TEAM, "acme", account_id=ARABIC_INDIC_DIGITS)
+        with pytest.raises(ValueError, match="account ids must be 12 digits"):
+            mock.create_organization("111122223333", [ARABIC_INDIC_DIGITS])
+        # As a signature's access key it names no account: the call acts in the default one.
+        mock.support_app.authorize_slack_workspace(TEAM, "acme")
+        assert workspaces(aws_access_key_id=ARABIC_INDIC_DIGITS, aws_secret_access_key="x") == [TEAM]
 
 
 # -- quotas --------------------------------------------------------------------------------
@@ -154,6 +169,30 @@ def test_moto_account_id_is_the_fallback_account(monkeypatch: pytest.MonkeyPatch
         mock.support_app.authorize_slack_workspace(TEAM, "acme")
         with mock.as_account("999988887777"):
             assert workspaces() == [TEAM]
+
+
+@pytest.mark.parametrize("value", ["acct|one", "12345", ARABIC_INDIC_DIGITS])
+def test_a_malformed_moto_account_id_is_refused_at_start_naming_the_variable(
+    monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    monkeypatch.setenv("MOTO_ACCOUNT_ID", value)
+    mock = mock_chatbot()
+
+    with pytest.raises(ValueError, match="the MOTO_ACCOUNT_ID environment variable must be 12 digits"):
+        mock.start()
+
+    assert not mock.active
+
+
+def test_a_moto_account_id_made_malformed_after_the_start_is_refused_where_it_would_decide(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    with mock_chatbot() as mock:
+        monkeypatch.setenv("MOTO_ACCOUNT_ID", "acct|one")
+        with pytest.raises(ValueError, match="MOTO_ACCOUNT_ID"):
+            mock.support_app.authorize_slack_workspace(TEAM, "acme")
+        # An explicit account does not consult it.
+        mock.support_app.authorize_slack_workspace(TEAM, "acme", account_id="111122223333")
 
 
 def test_as_account_refuses_a_malformed_account() -> None:

@@ -20,6 +20,7 @@ from botocore.awsrequest import HeadersDict
 from chatbot_mock.protocol.errors import (
     InternalFailure,
     NotImplementedByMock,
+    SerializationException,
     ServiceError,
     UnknownOperationException,
     UnsupportedMediaTypeException,
@@ -73,6 +74,10 @@ def _header(headers: Mapping[str, str], name: str) -> str:
                 break
     if isinstance(value, bytes):
         return value.decode("latin-1")
+    if value is not None and not isinstance(value, str):
+        # HTTP headers are text; whatever handed over something else, the request
+        # cannot be read.
+        raise SerializationException(f"The {name} header must be text, not {type(value).__name__} {value!r}")
     return value or ""
 
 

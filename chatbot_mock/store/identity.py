@@ -15,11 +15,30 @@ def is_account_id(value: object) -> bool:
     return isinstance(value, str) and len(value) == 12 and value.isascii() and value.isdigit()
 
 
+def check_account_id(account_id: object, what: str = "account_id") -> str:
+    """``account_id`` if it is 12 ASCII digits, else a TypeError or ValueError naming
+    ``what``: an id AWS would not accept would end up in ARNs the model refuses."""
+    if not isinstance(account_id, str):
+        raise TypeError(
+            f"{what} must be a string of 12 digits, such as '111122223333', not {type(account_id).__name__} "
+            f"{account_id!r} (a number would lose leading zeros)"
+        )
+    if not is_account_id(account_id):
+        raise ValueError(f"{what} must be 12 digits (0-9), such as '111122223333', not {account_id!r}")
+    return account_id
+
+
+def moto_account_id() -> Optional[str]:
+    """``MOTO_ACCOUNT_ID``, as moto reads it, once checked; ``None`` when unset or empty."""
+    value = os.environ.get("MOTO_ACCOUNT_ID")
+    return check_account_id(value, "the MOTO_ACCOUNT_ID environment variable") if value else None
+
+
 def fallback_account(chosen: Optional[str]) -> str:
     """The account of a call whose signature names none: the mock's own choice (an open
     ``as_account`` block, else a mock's ``account_id``), else ``MOTO_ACCOUNT_ID`` as moto
     reads it, else ``123456789012``. Seeding with ``account_id=None`` uses the same order."""
-    return chosen or os.environ.get("MOTO_ACCOUNT_ID") or DEFAULT_ACCOUNT_ID
+    return chosen or moto_account_id() or DEFAULT_ACCOUNT_ID
 
 
 def account_for_access_key(access_key: str) -> Optional[str]:

@@ -7,7 +7,7 @@ from typing import List, Optional
 from chatbot_mock._seeding import Console, run_seeding_step
 from chatbot_mock._state import MockState
 from chatbot_mock.store.errors import Conflict
-from chatbot_mock.store.identity import is_account_id
+from chatbot_mock.store.identity import check_account_id
 from chatbot_mock.store.organizations import AccountAlreadyInOrganization
 
 
@@ -15,8 +15,7 @@ def create_organization(state: MockState, management_account_id: str, member_acc
     """``mock.create_organization``: accounts in one AWS Organizations organization, which
     RegisterSlackWorkspaceForOrganization needs (the only rule that reads organizations)."""
     for account_id in [management_account_id, *member_account_ids]:
-        if not is_account_id(account_id):
-            raise ValueError(f"account ids must be 12 digits (0-9), not {account_id!r}")
+        check_account_id(account_id, "account ids")
 
     def create() -> None:
         try:

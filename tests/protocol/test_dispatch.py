@@ -85,11 +85,15 @@ def body_of(response: Any) -> Dict[str, Any]:
         ("POST", f"{CHATBOT}/describe-slack-channel-configurations", JSON, b'{"MaxResults": 0}', 400,
          "InvalidParameterException"),
         ("POST", f"{CHATBOT}/list-associations", JSON, b"{}", 400, "InvalidRequestException"),
+        ("POST", f"{CHATBOT}/list-custom-actions", {"Content-Type": 5}, b"{}", 400, "SerializationException"),
+        ("POST", f"{CHATBOT}/list-custom-actions", {**JSON, "Authorization": 5}, b"{}", 400,
+         "SerializationException"),
     ],
     ids=[
         "unknown path", "wrong method", "malformed JSON", "JSON that is not an object", "bytes that are not UTF-8",
         "wrong content type", "support app validation", "chatbot op without InvalidParameterException",
         "chatbot op with InvalidParameterException", "chatbot op with no modeled errors",
+        "a content type that is not text", "an authorization that is not text",
     ],
 )
 def test_bad_requests_answer_an_aws_error_in_the_rest_json_format(
