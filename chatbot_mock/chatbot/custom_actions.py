@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import copy
 import json
 from operator import attrgetter
 from typing import Any, Dict, List, Optional
@@ -59,9 +58,10 @@ class CustomActionOperations(ChatbotBackendBase):
         action = CustomAction(
             arn=custom_action_arn(caller.partition, caller.account_id, action_name),
             action_name=action_name,
-            definition=copy.deepcopy(definition),
+            # The request's own values: the parser built them afresh for this call.
+            definition=definition,
             alias_name=alias_name,
-            attachments=copy.deepcopy(attachments),
+            attachments=attachments,
             tags=new_tags,
             client_token=client_token,
         )
@@ -88,11 +88,11 @@ class CustomActionOperations(ChatbotBackendBase):
     ) -> Dict[str, Any]:
         action = self._custom_action(self._account(caller), caller, custom_action_arn)
         # ActionName cannot change: it is part of the ARN. Omitted members keep their value.
-        action.definition = copy.deepcopy(definition)
+        action.definition = definition
         if alias_name is not None:
             action.alias_name = alias_name
         if attachments is not None:
-            action.attachments = copy.deepcopy(attachments)
+            action.attachments = attachments
         return {"CustomActionArn": action.arn}
 
     def delete_custom_action(self, caller: Caller, custom_action_arn: str) -> None:

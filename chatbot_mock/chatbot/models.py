@@ -269,7 +269,8 @@ class TeamsUserIdentity(Record):
 class CustomAction(Record):
     arn: str
     action_name: str
-    #: Wire-shaped (CustomActionDefinition / CustomActionAttachment), stored as deep copies.
+    #: Wire-shaped (CustomActionDefinition / CustomActionAttachment): only the members the
+    #: model defines, as the request parser kept them.
     definition: Dict[str, Any]
     alias_name: Optional[str]
     attachments: Optional[List[Dict[str, Any]]]

@@ -26,12 +26,8 @@ from chatbot_mock.protocol.errors import (
     UnsupportedMediaTypeException,
 )
 from chatbot_mock.protocol.model import OperationSpec, service_specs, services_by_endpoint_prefix
-from chatbot_mock.protocol.serialization import (
-    ShapeSerializer,
-    dump_json,
-    is_json_content_type,
-    parse_body,
-)
+from chatbot_mock.protocol.parsing import ShapeParser, is_json_content_type, parse_body
+from chatbot_mock.protocol.serialization import ShapeSerializer, dump_json
 from chatbot_mock.protocol.validation import ShapeValidator, summarize
 from chatbot_mock.store.errors import Refusal
 from chatbot_mock.store.identity import DEFAULT_REGION, Caller, account_for_access_key, fallback_account
@@ -55,6 +51,7 @@ class Backends(Protocol):
     def current_account(self) -> Optional[str]: ...
 
 
+_parser = ShapeParser()
 _validator = ShapeValidator()
 _serializer = ShapeSerializer()
 
@@ -159,7 +156,7 @@ def _run(operation: OperationSpec, url: str, headers: Mapping[str, str], body: b
             raise UnsupportedMediaTypeException(
                 f"{operation.name} takes a JSON body (Content-Type: application/json), not {content_type!r}"
             )
-    document = parse_body(body)
+    document = _parser.parse(operation.input_shape, parse_body(body))
     if operation.input_shape is not None:
         problems = _validator.problems(operation.input_shape, document)
         if problems:
@@ -171,7 +168,7 @@ def _run(operation: OperationSpec, url: str, headers: Mapping[str, str], body: b
             f"chatbot_mock does not implement {operation.service} {operation.name} yet (see docs/coverage.md)"
         )
     names = operation.argument_names
-    arguments = {names[name]: value for name, value in document.items() if name in names and value is not None}
+    arguments = {names[name]: value for name, value in document.items() if value is not None}
     try:
         result = state.call(method, resolve_caller(url, headers, state), arguments)
     except Refusal as refused:

@@ -1,10 +1,8 @@
-"""rest-json (de)serialisation driven by the operation's shapes.
+"""rest-json serialisation driven by the operation's output shape.
 
-Backends take and return plain Python values keyed by the model's member names. The
-parser turns a request body into those values; the serialiser writes what the output
-shape defines as the JSON body.
-Every member of both services travels in the JSON body (none is bound to the URI,
-a header or the query string), so that is the only location handled here.
+Backends return plain Python values keyed by the model's member names; the serialiser
+writes what the output shape defines as the JSON body. Every member of both services
+travels in the JSON body (none is bound to a header or the query string).
 """
 
 from __future__ import annotations
@@ -16,36 +14,7 @@ from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Tuple
 
 from botocore.model import Shape
 
-from chatbot_mock.protocol.errors import SerializationException
 from chatbot_mock.store.records import WireForm
-
-_JSON_TYPES = ("application/json", "application/x-amz-json-1.0", "application/x-amz-json-1.1")
-
-
-def is_json_content_type(content_type: str) -> bool:
-    """An absent content type is fine (botocore sends none for an empty body)."""
-    if content_type == "application/json":  # what botocore sends, checked without splitting
-        return True
-    media_type = content_type.split(";", 1)[0].strip().lower()
-    return media_type == "" or media_type in _JSON_TYPES
-
-
-def parse_body(body: bytes) -> Dict[str, Any]:
-    """The request body as a JSON object; an empty body is an empty input."""
-    if not body or not body.strip():
-        return {}
-    try:
-        document = json.loads(body)
-    except (ValueError, UnicodeDecodeError) as error:
-        raise SerializationException(f"The request body is not valid JSON: {error}") from None
-    except RecursionError:
-        # Arrays or objects nested about a thousand deep: json gives up, and so does the service.
-        raise SerializationException("The request body is not valid JSON: it is nested too deeply") from None
-    if not isinstance(document, dict):
-        raise SerializationException(
-            f"The request body must be a JSON object, not a JSON {type(document).__name__}"
-        )
-    return document
 
 
 class ShapeSerializer:
