@@ -52,6 +52,20 @@ def _describe(value: Any, shape: Shape) -> str:
     return text if len(text) <= 80 else text[:77] + "...'"
 
 
+#: How many problems one validation message words; the rest are counted. AWS caps the
+#: list too, and an uncapped one grows with the request (a list of 300,000 bad ARNs made
+#: a 111 MB message).
+LISTED = 10
+
+
+class Problems(List[str]):
+    """The worded problems (at most :data:`LISTED`) and, in ``total``, how many there were."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.total = 0
+
+
 class _StringRules:
     """A string shape's constraints, as the model states them."""
 
@@ -79,19 +93,24 @@ class ShapeValidator:
         #: every request).
         self._string_rules: Dict[Shape, _StringRules] = {}
 
-    def problems(self, shape: Shape, value: Any, path: str = "") -> List[str]:
-        found: List[str] = []
+    def problems(self, shape: Shape, value: Any, path: str = "") -> Problems:
+        """Every problem with ``value``: the first :data:`LISTED` worded, all counted."""
+        found = Problems()
         self._validate(shape, value, path, found)
         return found
 
-    def _validate(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+    def _validate(self, shape: Shape, value: Any, path: str, found: Problems) -> None:
         self._checks.get(shape.type_name, self._validate_unknown)(shape, value, path, found)
 
     @staticmethod
-    def _fail(found: List[str], value: Any, shape: Shape, path: str, rule: str) -> None:
-        found.append(f"Value {_describe(value, shape)} at '{path}' failed to satisfy constraint: Member must {rule}")
+    def _fail(found: Problems, value: Any, shape: Shape, path: str, rule: str) -> None:
+        found.total += 1
+        if len(found) < LISTED:  # a list of a million bad items is counted, not worded
+            found.append(
+                f"Value {_describe(value, shape)} at '{path}' failed to satisfy constraint: Member must {rule}"
+            )
 
-    def _validate_structure(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+    def _validate_structure(self, shape: Shape, value: Any, path: str, found: Problems) -> None:
         if not isinstance(value, dict):
             self._fail(found, value, shape, path or "body", "be a structure (JSON object)")
             return
@@ -105,7 +124,7 @@ class ShapeValidator:
             if member_shape is not None and member_value is not None:
                 self._validate(member_shape, member_value, _join(path, name), found)
 
-    def _validate_list(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+    def _validate_list(self, shape: Shape, value: Any, path: str, found: Problems) -> None:
         if not isinstance(value, list):
             self._fail(found, value, shape, path, "be a list (JSON array)")
             return
@@ -118,7 +137,7 @@ class ShapeValidator:
             else:
                 self._validate(member, item, item_path, found)
 
-    def _validate_map(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+    def _validate_map(self, shape: Shape, value: Any, path: str, found: Problems) -> None:
         if not isinstance(value, dict):
             self._fail(found, value, shape, path, "be a map (JSON object)")
             return
@@ -130,7 +149,7 @@ class ShapeValidator:
             else:
                 self._validate(shape.value, item, f"{path}.{key}.value", found)
 
-    def _validate_string(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+    def _validate_string(self, shape: Shape, value: Any, path: str, found: Problems) -> None:
         if not isinstance(value, str):
             self._fail(found, value, shape, path, "be a string")
             return
@@ -144,7 +163,7 @@ class ShapeValidator:
         if rules.fullmatch is not None and rules.fullmatch(value) is None:
             self._fail(found, value, shape, path, f"satisfy regular expression pattern: {rules.pattern}")
 
-    def _validate_integer(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+    def _validate_integer(self, shape: Shape, value: Any, path: str, found: Problems) -> None:
         if isinstance(value, bool) or not isinstance(value, int):
             self._fail(found, value, shape, path, "be an integer")
             return
@@ -152,7 +171,7 @@ class ShapeValidator:
 
     _validate_long = _validate_integer
 
-    def _validate_float(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+    def _validate_float(self, shape: Shape, value: Any, path: str, found: Problems) -> None:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self._fail(found, value, shape, path, "be a number")
             return
@@ -160,22 +179,22 @@ class ShapeValidator:
 
     _validate_double = _validate_float
 
-    def _validate_boolean(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+    def _validate_boolean(self, shape: Shape, value: Any, path: str, found: Problems) -> None:
         if not isinstance(value, bool):
             self._fail(found, value, shape, path, "be a boolean")
 
-    def _validate_timestamp(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+    def _validate_timestamp(self, shape: Shape, value: Any, path: str, found: Problems) -> None:
         if isinstance(value, bool) or not isinstance(value, (int, float, str)):
             self._fail(found, value, shape, path, "be a timestamp")
 
-    def _validate_blob(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+    def _validate_blob(self, shape: Shape, value: Any, path: str, found: Problems) -> None:
         if not isinstance(value, str):
             self._fail(found, value, shape, path, "be base64-encoded binary data")
 
-    def _validate_unknown(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+    def _validate_unknown(self, shape: Shape, value: Any, path: str, found: Problems) -> None:
         raise TypeError(f"shape {shape.name} has type {shape.type_name}, which the validator does not know")
 
-    def _check_size(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+    def _check_size(self, shape: Shape, value: Any, path: str, found: Problems) -> None:
         metadata = shape.metadata
         minimum: Optional[int] = metadata.get("min")
         maximum: Optional[int] = metadata.get("max")
@@ -184,7 +203,7 @@ class ShapeValidator:
         if maximum is not None and len(value) > maximum:
             self._fail(found, value, shape, path, f"have length less than or equal to {maximum}")
 
-    def _check_range(self, shape: Shape, value: Any, path: str, found: List[str]) -> None:
+    def _check_range(self, shape: Shape, value: Any, path: str, found: Problems) -> None:
         metadata = shape.metadata
         minimum = metadata.get("min")
         maximum = metadata.get("max")
@@ -199,7 +218,10 @@ def _join(path: str, name: str) -> str:
 
 
 def summarize(problems: List[str]) -> str:
-    """AWS's wording for a list of constraint violations."""
-    count = len(problems)
+    """AWS's wording for a list of constraint violations: how many, then the first
+    :data:`LISTED`, and how many more there were."""
+    count = max(len(problems), getattr(problems, "total", 0))
     noun = "error" if count == 1 else "errors"
-    return f"{count} validation {noun} detected: " + "; ".join(problems)
+    listed = problems[:LISTED]
+    more = count - len(listed)
+    return f"{count} validation {noun} detected: " + "; ".join(listed) + (f"; and {more} more" if more else "")

@@ -1,10 +1,13 @@
 """Server-side validation checks every constraint of the model and reports them all."""
 
+import json
 from typing import Any, List
 
 import botocore.session
 import pytest
 
+from chatbot_mock._state import MockState
+from chatbot_mock.protocol import dispatch
 from chatbot_mock.protocol.validation import ShapeValidator, summarize
 
 SUPPORT_APP = botocore.session.get_session().get_service_model("support-app")
@@ -120,3 +123,35 @@ def test_pattern_classes_are_ascii_as_in_the_services_java_regexes() -> None:
         assert "at 'accountAlias'" in problem
     # \S is anything but [ \t\n\x0B\f\r] there: a no-break space is not whitespace.
     assert problems(SUPPORT_APP, "DeleteSlackWorkspaceConfiguration", {"teamId": "T\u00a0"}) == []
+
+
+def test_a_message_words_the_first_ten_problems_and_counts_the_rest() -> None:
+    # 300,000 bad items once made a 111 MB message; AWS caps the list it words.
+    body = json.dumps(
+        {
+            "ChatConfigurationArn": "arn:aws:chatbot::123456789012:chat-configuration/slack-channel/x",
+            "SlackChannelId": "C1",
+            "SnsTopicArns": ["x"] * 300_000,
+        }
+    ).encode()
+    response = dispatch(
+        "chatbot",
+        "POST",
+        "https://chatbot.us-east-1.amazonaws.com/update-slack-channel-configuration",
+        {"Content-Type": "application/json"},
+        body,
+        MockState(),
+    )
+
+    message = json.loads(response.body)["message"]
+    assert response.status == 400
+    count = int(message.split(" ", 1)[0])
+    assert count > 300_000
+    assert message.count("failed to satisfy constraint") == 10
+    assert message.endswith(f"; and {count - 10} more")
+    assert len(message) < 5_000
+
+
+def test_summarize_words_few_problems_whole() -> None:
+    assert summarize(["a", "b"]) == "2 validation errors detected: a; b"
+    assert summarize(["a"]) == "1 validation error detected: a"
