@@ -111,6 +111,11 @@ def _bounds(shape: Shape) -> Tuple[int, Optional[int]]:
 @functools.cache
 def _pattern_strategy(pattern: str, minimum: int, maximum: Optional[int]) -> st.SearchStrategy[str]:
     try:
+        # A single character class repeated ("[\x21-\x7F]+") takes its length bounds
+        # into the pattern: filtering short draws out would reject nearly all of them.
+        repeated = re.fullmatch(r"\^?(\[[^\]]+\])\+\$?", pattern)
+        if repeated is not None:
+            pattern = f"{repeated.group(1)}{{{max(minimum, 1)},{maximum or max(minimum, 1) + 20}}}"
         # As the service reads its patterns: \w, \d and \s are ASCII classes.
         compiled = re.compile(pattern, re.ASCII)
         strategy = st.from_regex(compiled, fullmatch=True)
