@@ -10,9 +10,10 @@ constraint: Member must ...").
 
 from __future__ import annotations
 
+import math
 import re
 import reprlib
-from typing import Any, Callable, Dict, List, Optional, Pattern
+from typing import Any, Callable, Dict, List, Optional, Pattern, Tuple
 
 from botocore.model import Shape
 
@@ -66,14 +67,22 @@ class Problems(List[str]):
         self.total = 0
 
 
+#: A shape type's check: (shape, value, path to the value, the problems found so far).
+Check = Callable[[Shape, Any, str, Problems], None]
+
+
 class _StringRules:
     """A string shape's constraints, as the model states them."""
 
-    __slots__ = ("sized", "enum", "pattern", "fullmatch")
+    __slots__ = ("sized", "shortest", "longest", "enum", "pattern", "fullmatch")
 
     def __init__(self, shape: Shape) -> None:
         metadata = shape.metadata
         self.sized = "min" in metadata or "max" in metadata
+        # Bounds that let every length through where the model states none; a length
+        # outside them is reported by ShapeValidator._check_size, in its wording.
+        self.shortest: int = metadata.get("min", 0)
+        self.longest: float = metadata.get("max", math.inf)
         self.enum: Optional[List[str]] = metadata.get("enum") or None
         self.pattern: Optional[str] = metadata.get("pattern")
         self.fullmatch = compiled_pattern(self.pattern).fullmatch if self.pattern is not None else None
@@ -83,7 +92,7 @@ class ShapeValidator:
     """Checks a parsed value against a shape and reports every problem found."""
 
     def __init__(self) -> None:
-        self._checks: Dict[str, Callable[[Shape, Any, str, List[str]], None]] = {
+        self._checks: Dict[str, Check] = {
             name[len("_validate_") :]: getattr(self, name)
             for name in dir(self)
             if name.startswith("_validate_") and name != "_validate_unknown"
@@ -92,6 +101,9 @@ class ShapeValidator:
         #: String shape -> its constraints, read from the model once (strings are most of
         #: every request).
         self._string_rules: Dict[Shape, _StringRules] = {}
+        #: Structure shape -> member name -> (member shape, its check), read from the
+        #: model once: the walk then calls each member's check straight away.
+        self._member_checks: Dict[Shape, Dict[str, Tuple[Shape, Check]]] = {}
 
     def problems(self, shape: Shape, value: Any, path: str = "") -> Problems:
         """Every problem with ``value``: the first :data:`LISTED` worded, all counted."""
@@ -100,7 +112,10 @@ class ShapeValidator:
         return found
 
     def _validate(self, shape: Shape, value: Any, path: str, found: Problems) -> None:
-        self._checks.get(shape.type_name, self._validate_unknown)(shape, value, path, found)
+        self._check_of(shape)(shape, value, path, found)
+
+    def _check_of(self, shape: Shape) -> Check:
+        return self._checks.get(shape.type_name, self._validate_unknown)
 
     @staticmethod
     def _fail(found: Problems, value: Any, shape: Shape, path: str, rule: str) -> None:
@@ -114,15 +129,20 @@ class ShapeValidator:
         if not isinstance(value, dict):
             self._fail(found, value, shape, path or "body", "be a structure (JSON object)")
             return
-        members = shape.members
         for name in shape.required_members:
             if value.get(name) is None:
-                self._fail(found, None, members[name], _join(path, name), "not be null")
+                self._fail(found, None, shape.members[name], _join(path, name), "not be null")
+        checks = self._member_checks.get(shape)
+        if checks is None:
+            checks = self._member_checks[shape] = {
+                name: (member, self._check_of(member)) for name, member in shape.members.items()
+            }
         for name, member_value in value.items():
-            member_shape = members.get(name)
+            entry = checks.get(name)
             # Unknown members are ignored, as AWS services ignore them.
-            if member_shape is not None and member_value is not None:
-                self._validate(member_shape, member_value, _join(path, name), found)
+            if entry is not None and member_value is not None:
+                member, check = entry
+                check(member, member_value, f"{path}.{name}" if path else name, found)
 
     def _validate_list(self, shape: Shape, value: Any, path: str, found: Problems) -> None:
         if not isinstance(value, list):
@@ -156,7 +176,7 @@ class ShapeValidator:
         rules = self._string_rules.get(shape)
         if rules is None:
             rules = self._string_rules[shape] = _StringRules(shape)
-        if rules.sized:
+        if rules.sized and not rules.shortest <= len(value) <= rules.longest:
             self._check_size(shape, value, path, found)
         if rules.enum is not None and value not in rules.enum:
             self._fail(found, value, shape, path, f"satisfy enum value set: [{', '.join(rules.enum)}]")
