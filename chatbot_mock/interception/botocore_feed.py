@@ -16,6 +16,7 @@ from __future__ import annotations
 import functools
 import inspect
 import sys
+import types
 from typing import Any, Awaitable, Callable, Iterator, List, Mapping, Tuple
 
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
@@ -71,10 +72,19 @@ def _make_emit(beneath: Callable[..., Any]) -> Callable[..., Any]:
     about twice a plain function's call there.
     """
 
+    # Every event but the mocked services' before-send passes straight on. botocore's
+    # own emit is just ``return self._emit(event_name, kwargs)``: calling _emit with the
+    # dict in hand saves packing it again for ``beneath(**kwargs)`` and a frame, about a
+    # quarter of what the hook costs each event (some 4,000 instructions; cachegrind).
+    # Any other emit beneath (another library's patch) is called as it is.
+    passes_dict_on = _is_botocores_own_emit(beneath)
+
     @functools.wraps(beneath)
     def emit(self: Any, event_name: str, **kwargs: Any) -> Any:
         state = switch.active
         if state is None or not event_name.startswith(_BEFORE_SEND):
+            if passes_dict_on:
+                return self._emit(event_name, kwargs)
             return beneath(self, event_name, **kwargs)
         service = _SERVICES.get(event_name[len(_BEFORE_SEND) :].partition(".")[0])
         request = kwargs.get("request")
@@ -89,6 +99,18 @@ def _make_emit(beneath: Callable[..., Any]) -> Callable[..., Any]:
         return [(answer_from_mock, _answer(service, request, state)), *responses]
 
     return emit
+
+
+def _is_botocores_own_emit(emit: Any) -> bool:
+    """Whether ``emit`` is botocore's ``HierarchicalEmitter.emit``, which only calls
+    ``self._emit`` (aiobotocore's emitter inherits it and overrides ``_emit``). ``type``,
+    not ``isinstance``: a wrapt proxy of it claims to be a function too."""
+    return (
+        type(emit) is types.FunctionType
+        and emit.__module__ == "botocore.hooks"
+        and emit.__qualname__ == "HierarchicalEmitter.emit"
+        and emit.__code__.co_names == ("_emit",)
+    )
 
 
 def _answer(service: str, request: AWSPreparedRequest, state: Backends) -> AWSResponse:
