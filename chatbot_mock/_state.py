@@ -25,6 +25,9 @@ class MockState:
         self.settings = Settings(default_settings(), quotas, setting_minimums())
         # (owner, account id, from as_account?) in the order they were opened.
         self._account_stack: List[Tuple[object, Optional[str], bool]] = []
+        #: What current_account() answers, worked out when the stack changes, not on
+        #: every request (a mock is entered once and called many times).
+        self._current_account: Optional[str] = None
         self._build()
 
     def _build(self) -> None:
@@ -50,6 +53,9 @@ class MockState:
     def current_account(self) -> Optional[str]:
         """The innermost open ``as_account`` block's account, else the innermost active
         mock's ``account_id``, else ``None``."""
+        return self._current_account
+
+    def _find_current_account(self) -> Optional[str]:
         for explicit in (True, False):
             for _, account_id, from_as_account in reversed(self._account_stack):
                 if from_as_account is explicit and account_id is not None:
@@ -60,11 +66,13 @@ class MockState:
 
     def push_account(self, owner: object, account_id: Optional[str], explicit: bool) -> None:
         self._account_stack.append((owner, account_id, explicit))
+        self._current_account = self._find_current_account()
 
     def pop_account(self, owner: object) -> None:
         for index in range(len(self._account_stack) - 1, -1, -1):
             if self._account_stack[index][0] is owner:
                 del self._account_stack[index]
+                self._current_account = self._find_current_account()
                 return
 
     def account_for_seeding(self, account_id: Optional[str]) -> str:
