@@ -19,6 +19,7 @@ from typing import Any, Callable, ClassVar, Dict, NoReturn, Optional, Tuple
 #: One counter for every record in the process: a record assigned after a form was
 #: stamped has a higher revision than the form's stamp, whichever record it is.
 _revisions = itertools.count(1)
+_set_attribute = object.__setattr__
 
 
 class WireForm(Dict[str, Any]):
@@ -69,8 +70,12 @@ class Record:
         cls._shown_getters = tuple(attrgetter(path) for path in cls.shown_records)
 
     def __setattr__(self, name: str, value: Any) -> None:
-        object.__setattr__(self, name, value)
-        object.__setattr__(self, "_revision", next(_revisions))
+        # A dataclass __init__ comes through here once per field: the module-level
+        # alias spares looking object.__setattr__ up twice a field (about a tenth of
+        # making a record). Not self.__dict__: materialising it slows every later
+        # attribute read of the record, and a describe page reads 100 of them.
+        _set_attribute(self, name, value)
+        _set_attribute(self, "_revision", next(_revisions))
 
     def to_wire(self) -> Dict[str, Any]:
         """The answer, built afresh: the output shape's member names and values."""
@@ -88,5 +93,5 @@ class Record:
                 return form
         form = WireForm(self.to_wire(), next(_revisions))
         # Kept without a new revision: building the answer changes nothing.
-        object.__setattr__(self, "_wire_form", form)
+        _set_attribute(self, "_wire_form", form)
         return form
