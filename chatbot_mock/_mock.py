@@ -87,8 +87,9 @@ class ChatbotMock:
     def start(self) -> ChatbotMock:
         with _switch:
             if not _starts:
-                # A bad MOTO_ACCOUNT_ID is refused now, not at the first call it decides.
-                moto_account_id()
+                if self.account_id is None:
+                    # A bad MOTO_ACCOUNT_ID is refused now, not at the first call it decides.
+                    moto_account_id()
                 state = MockState(self.quotas)
                 # The account is in place before the first call can arrive.
                 state.push_account(self, self.account_id, explicit=False)

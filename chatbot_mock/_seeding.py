@@ -8,6 +8,7 @@ would catch.
 
 from __future__ import annotations
 
+import functools
 from typing import Any, Callable, ClassVar, List, Mapping, Optional, Sequence, Tuple, TypeVar
 
 from botocore.exceptions import ClientError
@@ -37,9 +38,16 @@ def client_error(service: str, operation_name: str, error: ServiceError) -> Clie
     )
 
 
+@functools.cache
+def _shape(service: str, shape_name: str) -> Any:
+    # Looked up once: botocore builds a new Shape on every shape_for, and the validator
+    # keeps what it reads of a shape for as long as the shape lives.
+    return service_specs()[service].model.shape_for(shape_name)
+
+
 def _check_values(service: str, check: ValueCheck, code: str) -> None:
     shape_name, values = check
-    shape: Any = service_specs()[service].model.shape_for(shape_name)
+    shape = _shape(service, shape_name)
     # Member by member: the answer's other required members are the API's to fill in.
     problems: List[str] = []
     for member, value in values.items():

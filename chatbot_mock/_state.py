@@ -26,8 +26,11 @@ class MockState:
         # (owner, account id, from as_account?) in the order they were opened.
         self._account_stack: List[Tuple[object, Optional[str], bool]] = []
         #: What current_account() answers, worked out when the stack changes, not on
-        #: every request (a mock is entered once and called many times).
+        #: every request (a mock is entered once and called many times). Starts and
+        #: stops change the stack under the mocks' switch, ``as_account`` under ``lock``:
+        #: this lock makes each change and its answer one step, whoever makes it.
         self._current_account: Optional[str] = None
+        self._account_stack_lock = threading.Lock()
         self._build()
 
     def _build(self) -> None:
@@ -65,15 +68,17 @@ class MockState:
     # -- accounts ---------------------------------------------------------------------------
 
     def push_account(self, owner: object, account_id: Optional[str], explicit: bool) -> None:
-        self._account_stack.append((owner, account_id, explicit))
-        self._current_account = self._find_current_account()
+        with self._account_stack_lock:
+            self._account_stack.append((owner, account_id, explicit))
+            self._current_account = self._find_current_account()
 
     def pop_account(self, owner: object) -> None:
-        for index in range(len(self._account_stack) - 1, -1, -1):
-            if self._account_stack[index][0] is owner:
-                del self._account_stack[index]
-                self._current_account = self._find_current_account()
-                return
+        with self._account_stack_lock:
+            for index in range(len(self._account_stack) - 1, -1, -1):
+                if self._account_stack[index][0] is owner:
+                    del self._account_stack[index]
+                    self._current_account = self._find_current_account()
+                    return
 
     def account_for_seeding(self, account_id: Optional[str]) -> str:
         """``account_id=None`` in the seeding API means the account a call would use now."""

@@ -3,6 +3,8 @@
 import asyncio
 import inspect
 import os
+import threading
+import time
 import unittest
 from typing import Any, Iterator, List
 
@@ -12,6 +14,7 @@ import pytest
 from botocore.exceptions import ClientError
 
 from chatbot_mock import ChatbotMock, interception, mock_chatbot
+from chatbot_mock._state import MockState
 from chatbot_mock.interception.botocore_defaults import FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY
 
 TEAM = "T012ABCDEFG"
@@ -184,15 +187,79 @@ def test_a_malformed_moto_account_id_is_refused_at_start_naming_the_variable(
     assert not mock.active
 
 
-def test_a_moto_account_id_made_malformed_after_the_start_is_refused_where_it_would_decide(
+def test_a_malformed_moto_account_id_is_not_read_by_a_mock_with_its_own_account(
     monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("MOTO_ACCOUNT_ID", "acct|one")
+
+    with mock_chatbot(account_id="111122223333") as mock:
+        mock.support_app.authorize_slack_workspace(TEAM, "acme")
+        assert workspaces() == [TEAM]
+
+
+def test_a_moto_account_id_made_malformed_after_the_start_is_refused_where_it_would_decide(
+    monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
 ) -> None:
     with mock_chatbot() as mock:
         monkeypatch.setenv("MOTO_ACCOUNT_ID", "acct|one")
         with pytest.raises(ValueError, match="MOTO_ACCOUNT_ID"):
             mock.support_app.authorize_slack_workspace(TEAM, "acme")
+        # A call answers as AWS answers credentials that name no account (403, which
+        # botocore does not retry), and the log says why.
+        with pytest.raises(ClientError) as refused:
+            workspaces()
+        assert refused.value.response["Error"]["Code"] == "InvalidClientTokenId"
+        assert refused.value.response["ResponseMetadata"]["HTTPStatusCode"] == 403
+        assert "MOTO_ACCOUNT_ID" in caplog.text
         # An explicit account does not consult it.
         mock.support_app.authorize_slack_workspace(TEAM, "acme", account_id="111122223333")
+
+
+def test_an_account_block_closing_while_another_thread_starts_a_mock_leaves_the_right_account(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Starts change the account stack under the mocks' switch, as_account under the
+    # state's lock; the thread that closes its block works out the account slowly here,
+    # so the start lands in the middle of it.
+    working_out = threading.Event()
+    find = MockState._find_current_account
+    closing_calls: List[None] = []
+
+    def slowly(self: MockState) -> Any:
+        found = find(self)
+        if threading.current_thread().name == "closing":
+            closing_calls.append(None)
+            if len(closing_calls) == 2:  # the block closing, not opening
+                working_out.set()
+                time.sleep(0.2)
+        return found
+
+    monkeypatch.setattr(MockState, "_find_current_account", slowly)
+    with mock_chatbot() as outer:
+
+        def close_a_block() -> None:
+            with outer.as_account("111111111111"):
+                pass
+
+        opened_later = threading.Thread(target=close_a_block, name="closing")
+        opened_later.start()
+        working_out.wait(5)
+        with mock_chatbot(account_id="222222222222"):
+            opened_later.join()
+            assert interception.active_state().current_account() == "222222222222"
+            outer.support_app.authorize_slack_workspace(TEAM, "acme")
+            assert workspaces(aws_access_key_id="222222222222", aws_secret_access_key="x") == [TEAM]
+
+
+def test_seeding_again_and_again_keeps_no_more_of_the_model() -> None:
+    from chatbot_mock import _seeding
+
+    with mock_chatbot() as mock:
+        mock.chatbot.authorize_slack_workspace(TEAM, "acme")
+        kept = len(_seeding._validator._string_rules)
+        for number in range(50):
+            mock.chatbot.authorize_slack_workspace(TEAM, f"acme-{number}")
+        assert len(_seeding._validator._string_rules) == kept
 
 
 def test_as_account_refuses_a_malformed_account() -> None:

@@ -19,6 +19,7 @@ from botocore.awsrequest import HeadersDict
 
 from chatbot_mock.protocol.errors import (
     InternalFailure,
+    InvalidClientTokenId,
     NotImplementedByMock,
     SerializationException,
     ServiceError,
@@ -117,7 +118,11 @@ def resolve_caller(url: str, headers: Mapping[str, str], state: Backends) -> Cal
     (a 12-digit key id, or a key moto issued while moto is on), the mock's own account,
     ``MOTO_ACCOUNT_ID``, ``123456789012``."""
     access_key, region, _ = credential_scope(headers, url)
-    account_id = account_for_access_key(access_key) or fallback_account(state.current_account())
+    try:
+        account_id = account_for_access_key(access_key) or fallback_account(state.current_account())
+    except ValueError as malformed:  # MOTO_ACCOUNT_ID set to something that is no account
+        logger.warning("chatbot_mock: %s", malformed)
+        raise InvalidClientTokenId("The security token included in the request is invalid.") from None
     if not region:
         host_labels = _hostname(url).split(".")
         known_host = len(host_labels) > 3 and host_labels[0].split("-fips")[0] in services_by_endpoint_prefix()

@@ -58,5 +58,9 @@ class NotImplementedByMock(UnmodeledError, status=501, code="NotImplemented"):
     """An operation the model defines but this mock does not answer yet."""
 
 
+class InvalidClientTokenId(UnmodeledError, status=403):
+    """The credentials name no account AWS knows."""
+
+
 class InternalFailure(UnmodeledError, status=500):
     """A defect inside the mock, answered as AWS answers its own defects."""

@@ -77,6 +77,11 @@ class Record:
         _set_attribute(self, name, value)
         _set_attribute(self, "_revision", next(_revisions))
 
+    def __getstate__(self) -> Dict[str, Any]:
+        # A copy or a pickle leaves the built form and the revision behind: revisions
+        # count from 1 again in another process, where a kept stamp would outrank them.
+        return {name: value for name, value in self.__dict__.items() if name not in ("_wire_form", "_revision")}
+
     def to_wire(self) -> Dict[str, Any]:
         """The answer, built afresh: the output shape's member names and values."""
         raise NotImplementedError
