@@ -6,11 +6,16 @@ one can be lowered (or raised) with ``mock_chatbot(quotas={...})``.
 
 from __future__ import annotations
 
+import boto3
 import pytest
+from botocore.config import Config
+from botocore.exceptions import ClientError
 from chatbot_helpers import (
     OTHER_ACCOUNT,
     OTHER_SLACK_CHANNEL_ID,
     READ_ONLY_POLICY,
+    ROLE_ARN,
+    SLACK_TEAM_ID,
     TOPIC_ARN,
     account_state,
     create_action,
@@ -207,3 +212,21 @@ def test_a_client_token_replay_at_the_limit_still_answers_the_action(chatbot):
     arn = create_action(chatbot, ClientToken=token)
 
     assert create_action(chatbot, ClientToken=token) == arn
+
+
+@pytest.mark.parametrize(
+    ("retries", "retried"),
+    [({"mode": "standard", "total_max_attempts": 2}, 1), ({"total_max_attempts": 1}, 0), ({"max_attempts": 0}, 0)],
+    ids=["standard mode retries it", "no retries", "max_attempts counts retries"],
+)
+def test_botocore_retries_limit_exceeded_as_throttling_unless_told_not_to(retries, retried):
+    # docs/quotas.md: what makes a quota test instant.
+    with mock_chatbot(quotas={"chatbot_configurations_per_account": 0}) as mock:
+        mock.chatbot.authorize_slack_workspace(SLACK_TEAM_ID, "acme")
+        client = boto3.client("chatbot", region_name="us-east-1", config=Config(retries=retries))
+        with pytest.raises(ClientError) as refused:
+            client.create_slack_channel_configuration(
+                ConfigurationName="c", SlackTeamId=SLACK_TEAM_ID, SlackChannelId="C1", IamRoleArn=ROLE_ARN
+            )
+    assert refused.value.response["Error"]["Code"] == "LimitExceededException"
+    assert refused.value.response["ResponseMetadata"]["RetryAttempts"] == retried
