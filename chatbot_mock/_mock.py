@@ -12,7 +12,7 @@ import functools
 import inspect
 import threading
 import unittest
-from types import TracebackType
+from types import MappingProxyType, TracebackType
 from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Type, TypeVar, Union, overload
 
 import wrapt
@@ -70,10 +70,10 @@ class ChatbotMock:
         fake_credentials: bool = True,
     ) -> None:
         self.account_id = None if account_id is None else check_account_id(account_id)
-        self.quotas = dict(quotas or {})
+        self._quotas = dict(quotas or {})
         self.fake_credentials = fake_credentials
         # Fail on a misspelt quota here, not at the first call.
-        Settings(default_settings(), self.quotas, setting_minimums())
+        Settings(default_settings(), self._quotas, setting_minimums())
         self._saved_quotas: List[Dict[str, int]] = []
         # One console per service, named by its declaration: mock.chatbot, mock.support_app.
         for service in declared_services():
@@ -90,7 +90,7 @@ class ChatbotMock:
                 if self.account_id is None:
                     # A bad MOTO_ACCOUNT_ID is refused now, not at the first call it decides.
                     moto_account_id()
-                state = MockState(self.quotas)
+                state = MockState(self._quotas)
                 # The account is in place before the first call can arrive.
                 state.push_account(self, self.account_id, explicit=False)
                 interception.activate(state, self.fake_credentials)
@@ -98,7 +98,7 @@ class ChatbotMock:
             else:
                 state = _require_state()
                 self._saved_quotas.append(state.settings.as_dict())
-                state.settings.update(self.quotas)
+                state.settings.update(self._quotas)
                 state.push_account(self, self.account_id, explicit=False)
             _starts.append(self)
         return self
@@ -160,6 +160,38 @@ class ChatbotMock:
     def quota_settings(self) -> Dict[str, int]:
         """The quota settings in force now."""
         return _require_state().settings.as_dict()
+
+    @property
+    def quotas(self) -> Mapping[str, int]:
+        """The quota overrides this mock applies when it starts (read only: see
+        :meth:`set_quota`)."""
+        return MappingProxyType(self._quotas)
+
+    @quotas.setter
+    def quotas(self, quotas: Mapping[str, int]) -> None:
+        if self.active:
+            raise AttributeError(
+                "this mock is active: assigning to quotas would change nothing now; "
+                "use mock.set_quota(name, value), which takes effect at once"
+            )
+        Settings(default_settings(), quotas, setting_minimums())
+        self._quotas = dict(quotas)
+
+    def set_quota(self, name: str, value: int) -> None:
+        """Change one quota setting, checked as the constructor checks ``quotas``.
+
+        On an active mock it takes effect at once, until this mock stops (a nested
+        mock's settings end with it, as its ``quotas`` do). On one that is not active, it
+        is among the overrides its next start applies.
+        """
+        Settings(default_settings(), {name: value}, setting_minimums())
+        with _switch:
+            if not self.active:
+                self._quotas[name] = value
+                return
+            state = _require_state()
+            with state.lock:  # not between a quota check and the write it guards
+                state.settings.update({name: value})
 
     def create_organization(self, management_account_id: str, member_account_ids: List[str]) -> None:
         """Put accounts in an AWS Organizations organization (for RegisterSlackWorkspaceForOrganization)."""

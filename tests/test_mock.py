@@ -535,3 +535,54 @@ def test_bad_input_refused_by_a_seeding_step_arrives_with_the_steps_validation_c
                 state, "chatbot", "AuthorizeSlackWorkspace", step, validation_error="InvalidRequestException"
             )
     assert refused.value.response["Error"] == {"Code": "InvalidRequestException", "Message": "that input is refused"}
+
+
+# -- changing quotas ----------------------------------------------------------------------
+
+
+def test_set_quota_on_an_active_mock_takes_effect_at_once() -> None:
+    with mock_chatbot() as mock:
+        mock.set_quota("support_app_workspaces_per_account", 1)
+        mock.support_app.authorize_slack_workspace(TEAM, "acme")
+        with pytest.raises(ClientError) as refused:
+            mock.support_app.authorize_slack_workspace("T2", "beta")
+        assert refused.value.response["Error"]["Code"] == "ServiceQuotaExceededException"
+        assert mock.quota_settings["support_app_workspaces_per_account"] == 1
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "message"),
+    [("workspaces", 1, "unknown quota setting"), ("support_app_workspaces_per_account", -1, "non-negative integer")],
+)
+def test_set_quota_is_checked_like_the_constructors_quotas(name: str, value: int, message: str) -> None:
+    with mock_chatbot() as mock:
+        before = mock.quota_settings
+        with pytest.raises(ValueError, match=message):
+            mock.set_quota(name, value)
+        assert mock.quota_settings == before
+
+
+def test_a_nested_mocks_set_quota_ends_with_it() -> None:
+    with mock_chatbot() as outer:
+        with mock_chatbot() as inner:
+            inner.set_quota("support_app_workspaces_per_account", 1)
+        assert outer.quota_settings["support_app_workspaces_per_account"] == 5
+
+
+def test_set_quota_on_a_mock_that_is_not_active_applies_at_its_next_start() -> None:
+    mock = mock_chatbot()
+    mock.set_quota("support_app_workspaces_per_account", 2)
+    with mock:
+        assert mock.quota_settings["support_app_workspaces_per_account"] == 2
+
+
+def test_assigning_quotas_to_an_active_mock_is_refused_naming_set_quota() -> None:
+    with mock_chatbot() as mock:
+        with pytest.raises(AttributeError, match=r"set_quota\(name, value\)"):
+            mock.quotas = {"support_app_workspaces_per_account": 1}
+        with pytest.raises(TypeError):
+            mock.quotas["support_app_workspaces_per_account"] = 1  # type: ignore[index]
+        assert mock.quota_settings["support_app_workspaces_per_account"] == 5
+    mock.quotas = {"support_app_workspaces_per_account": 3}
+    with mock:
+        assert mock.quota_settings["support_app_workspaces_per_account"] == 3
