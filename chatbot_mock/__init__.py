@@ -13,17 +13,22 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["ChatbotMock", "__version__", "mock_chatbot"]
+__all__ = ["DEFAULT_ACCOUNT_ID", "ChatbotMock", "__version__", "active_mock", "mock_chatbot"]
 
 if TYPE_CHECKING:
-    from chatbot_mock._mock import ChatbotMock, mock_chatbot
+    from chatbot_mock._mock import ChatbotMock, active_mock, mock_chatbot
+    from chatbot_mock.store.identity import DEFAULT_ACCOUNT_ID
 
 
 def __getattr__(name: str) -> Any:
     # The pytest plugin is imported by every pytest run of every project that has this
     # package installed; botocore, the models and the backends load on first use only.
-    if name in ("ChatbotMock", "mock_chatbot"):
+    if name in ("ChatbotMock", "mock_chatbot", "active_mock"):
         from chatbot_mock import _mock
 
         return getattr(_mock, name)
+    if name == "DEFAULT_ACCOUNT_ID":
+        from chatbot_mock.store import identity
+
+        return identity.DEFAULT_ACCOUNT_ID
     raise AttributeError(f"module 'chatbot_mock' has no attribute {name!r}")

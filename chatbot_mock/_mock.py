@@ -21,7 +21,7 @@ from chatbot_mock import interception
 from chatbot_mock._state import MockState
 from chatbot_mock.chatbot.console import ChatbotConsole
 from chatbot_mock.services import declared_services, default_settings, setting_minimums
-from chatbot_mock.store.identity import check_account_id, moto_account_id
+from chatbot_mock.store.identity import check_account_id, fallback_account, moto_account_id
 from chatbot_mock.store.settings import Settings
 from chatbot_mock.support_app.console import SupportAppConsole, create_organization
 
@@ -35,6 +35,13 @@ def started_mocks() -> List[ChatbotMock]:
     """Every start still in force, outermost first (a mock started twice appears twice)."""
     with _switch:
         return list(_starts)
+
+
+def active_mock() -> Optional[ChatbotMock]:
+    """The innermost mock that is on, or ``None``: how a test under a bare
+    ``@mock_chatbot`` reaches the mock to seed it."""
+    with _switch:
+        return _starts[-1] if _starts else None
 
 
 def _require_state() -> MockState:
@@ -69,7 +76,7 @@ class ChatbotMock:
         quotas: Optional[Mapping[str, int]] = None,
         fake_credentials: bool = True,
     ) -> None:
-        self.account_id = None if account_id is None else check_account_id(account_id)
+        self._account_id = None if account_id is None else check_account_id(account_id)
         self._quotas = dict(quotas or {})
         self.fake_credentials = fake_credentials
         # Fail on a misspelt quota here, not at the first call.
@@ -87,19 +94,19 @@ class ChatbotMock:
     def start(self) -> ChatbotMock:
         with _switch:
             if not _starts:
-                if self.account_id is None:
+                if self._account_id is None:
                     # A bad MOTO_ACCOUNT_ID is refused now, not at the first call it decides.
                     moto_account_id()
                 state = MockState(self._quotas)
                 # The account is in place before the first call can arrive.
-                state.push_account(self, self.account_id, explicit=False)
+                state.push_account(self, self._account_id, explicit=False)
                 interception.activate(state, self.fake_credentials)
                 self._saved_quotas.append({})
             else:
                 state = _require_state()
                 self._saved_quotas.append(state.settings.as_dict())
                 state.settings.update(self._quotas)
-                state.push_account(self, self.account_id, explicit=False)
+                state.push_account(self, self._account_id, explicit=False)
             _starts.append(self)
         return self
 
@@ -134,6 +141,25 @@ class ChatbotMock:
     @property
     def active(self) -> bool:
         return self in _starts
+
+    @property
+    def account_id(self) -> str:
+        """The account a call whose signature names none acts in now: while active, the
+        innermost ``as_account`` block's, else the innermost mock's ``account_id``, else
+        ``MOTO_ACCOUNT_ID``, else ``123456789012``; while not active, the one this mock
+        would start with."""
+        if self.active:
+            return fallback_account(_require_state().current_account())
+        return fallback_account(self._account_id)
+
+    @account_id.setter
+    def account_id(self, account_id: Optional[str]) -> None:
+        if self.active:
+            raise AttributeError(
+                "this mock is active: its account cannot change under calls in flight; "
+                "use `with mock.as_account(account_id):` for a block of calls"
+            )
+        self._account_id = None if account_id is None else check_account_id(account_id)
 
     # -- the state ------------------------------------------------------------------------
 

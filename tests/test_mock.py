@@ -13,6 +13,7 @@ import botocore.session
 import pytest
 from botocore.exceptions import ClientError
 
+import chatbot_mock
 from chatbot_mock import ChatbotMock, interception, mock_chatbot
 from chatbot_mock._state import MockState
 from chatbot_mock.interception.botocore_defaults import FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY
@@ -586,3 +587,44 @@ def test_assigning_quotas_to_an_active_mock_is_refused_naming_set_quota() -> Non
     mock.quotas = {"support_app_workspaces_per_account": 3}
     with mock:
         assert mock.quota_settings["support_app_workspaces_per_account"] == 3
+
+
+# -- reaching the mock ----------------------------------------------------------------------
+
+
+def test_active_mock_is_the_innermost_mock_that_is_on() -> None:
+    assert chatbot_mock.active_mock() is None
+    with mock_chatbot() as outer:
+        assert chatbot_mock.active_mock() is outer
+        with mock_chatbot() as inner:
+            assert chatbot_mock.active_mock() is inner
+        assert chatbot_mock.active_mock() is outer
+    assert chatbot_mock.active_mock() is None
+
+
+@mock_chatbot
+def test_a_bare_decorator_reaches_its_mock_through_active_mock() -> None:
+    mock = chatbot_mock.active_mock()
+    assert mock is not None
+    mock.support_app.authorize_slack_workspace(TEAM, "acme")
+    assert workspaces() == [TEAM]
+
+
+def test_account_id_reports_where_calls_act_now(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("MOTO_ACCOUNT_ID", raising=False)
+    assert chatbot_mock.DEFAULT_ACCOUNT_ID == "123456789012"
+    mock = mock_chatbot()
+    assert mock.account_id == chatbot_mock.DEFAULT_ACCOUNT_ID
+    with mock:
+        assert mock.account_id == "123456789012"
+        assert "account_id='123456789012'" in repr(mock)
+        with mock.as_account("111122223333"):
+            assert mock.account_id == "111122223333"
+        with pytest.raises(AttributeError, match="as_account"):
+            mock.account_id = "222233334444"
+    monkeypatch.setenv("MOTO_ACCOUNT_ID", "999988887777")
+    assert mock.account_id == "999988887777"
+    mock.account_id = "222233334444"
+    with mock:
+        assert mock.account_id == "222233334444"
+        assert workspaces() == []
