@@ -153,6 +153,11 @@ class SupportAppBackend:
         given_flags = [flag for flag in _NOTIFY_FLAGS if flag in changes]
         effective = {flag: changes.get(flag, getattr(configuration, flag)) for flag in _NOTIFY_FLAGS}
         _check_notification_rules(severity, effective, given_flags)
+        if severity == "none":
+            # Accepted, as the reference words it (only flags in the request are checked),
+            # and cleared: no create can make a configuration that notifies nothing yet
+            # has a notification on (docs/support-app.md).
+            changes = {**{flag: False for flag in _NOTIFY_FLAGS}, **changes}
         for name, value in changes.items():
             setattr(configuration, name, value)
         return configuration.wire_form()

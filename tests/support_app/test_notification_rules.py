@@ -138,12 +138,14 @@ def test_update_to_none_switching_every_flag_off_is_accepted(support_app, channe
     assert {name: response[name] for name in FLAGS} == ALL_OFF
 
 
-def test_update_to_none_only_checks_the_flags_given_in_the_request(support_app, channel):
+def test_update_to_none_only_checks_the_flags_given_in_the_request_and_clears_the_rest(support_app, channel):
     # The reference: "any of the following parameters that you specify in your request must be false".
+    # Accepted, then no flag stays on: no create could make such a configuration.
     response = update(support_app, notifyOnCaseSeverity="none")
 
     assert response["notifyOnCaseSeverity"] == "none"
-    assert response["notifyOnCreateOrReopenCase"] is True  # kept: not given, so not checked
+    assert response["notifyOnCreateOrReopenCase"] is False
+    assert channel_configuration(support_app, TEAM_ID, CHANNEL_ID)["notifyOnCreateOrReopenCase"] is False
 
 
 def test_update_switching_a_flag_on_while_severity_stays_none_is_refused(support_app, workspace):
