@@ -9,7 +9,7 @@ from typing import Any, Dict, List, Optional
 from chatbot_mock.chatbot.common import ChatbotBackendBase, listing
 from chatbot_mock.chatbot.models import ChatbotAccount, ClientTokenUse, CustomAction, custom_action_arn
 from chatbot_mock.store.collection import OrderedCollection
-from chatbot_mock.store.errors import Conflict, NotFound
+from chatbot_mock.store.errors import Conflict, InvalidInput, NotFound
 from chatbot_mock.store.identity import Caller
 
 
@@ -17,6 +17,14 @@ def _canonical_request(**members: Any) -> str:
     """The request as one comparable text, so a ClientToken replay is recognised
     whatever order its JSON members came in."""
     return json.dumps(members, sort_keys=True, separators=(",", ":"))
+
+
+def _check_attachments(attachments: Optional[List[Dict[str, Any]]]) -> None:
+    """The model marks an attachment's NotificationType optional; the live API refuses an
+    attachment without one ("Invalid request body")."""
+    for number, attachment in enumerate(attachments or [], start=1):
+        if attachment.get("NotificationType") is None:
+            raise InvalidInput(f"Invalid request body: attachment {number} has no NotificationType")
 
 
 class CustomActionOperations(ChatbotBackendBase):
@@ -32,6 +40,7 @@ class CustomActionOperations(ChatbotBackendBase):
         tags: Optional[List[Dict[str, str]]] = None,
         client_token: Optional[str] = None,
     ) -> Dict[str, Any]:
+        _check_attachments(attachments)
         account = self._account(caller)
         request = _canonical_request(
             definition=definition, action_name=action_name, alias_name=alias_name, attachments=attachments, tags=tags
@@ -86,13 +95,13 @@ class CustomActionOperations(ChatbotBackendBase):
         alias_name: Optional[str] = None,
         attachments: Optional[List[Dict[str, Any]]] = None,
     ) -> Dict[str, Any]:
+        _check_attachments(attachments)
         action = self._custom_action(self._account(caller), caller, custom_action_arn)
-        # ActionName cannot change: it is part of the ARN. Omitted members keep their value.
+        # The update is the whole new action (Definition is required): what it leaves
+        # out is gone. ActionName cannot change: it is part of the ARN.
         action.definition = definition
-        if alias_name is not None:
-            action.alias_name = alias_name
-        if attachments is not None:
-            action.attachments = attachments
+        action.alias_name = alias_name
+        action.attachments = attachments
         return {"CustomActionArn": action.arn}
 
     def delete_custom_action(self, caller: Caller, custom_action_arn: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from chatbot_helpers import (
     DEFAULT_ACCOUNT,
     all_items,
@@ -170,13 +171,32 @@ def test_update_answers_the_arn_and_changes_the_members_given(chatbot, action_ar
     }
 
 
-def test_update_keeps_the_alias_and_attachments_it_does_not_give(chatbot):
+def test_an_update_is_the_whole_new_action_so_what_it_leaves_out_is_gone(chatbot):
     arn = create_action(chatbot, AliasName="me", Attachments=ATTACHMENTS)
 
     chatbot.update_custom_action(CustomActionArn=arn, Definition={"CommandText": "sts get-session-token"})
 
     action = custom_action(chatbot, arn)
-    assert (action["AliasName"], action["Attachments"]) == ("me", ATTACHMENTS)
+    assert "AliasName" not in action and "Attachments" not in action
+    assert action["Definition"] == {"CommandText": "sts get-session-token"}
+
+
+@pytest.mark.parametrize("operation", ["create", "update"])
+def test_an_attachment_without_a_notification_type_is_an_invalid_request(chatbot, action_arn, operation):
+    # The model marks NotificationType optional; the live API answers "Invalid request body".
+    attachments = [{"ButtonText": "Show logs"}]
+    before = custom_action(chatbot, action_arn)
+
+    with raises_service_error("InvalidRequestException", 400, "NotificationType"):
+        if operation == "create":
+            create_action(chatbot, name="other", Attachments=attachments)
+        else:
+            chatbot.update_custom_action(
+                CustomActionArn=action_arn, Definition={"CommandText": "x"}, Attachments=attachments
+            )
+
+    assert custom_action(chatbot, action_arn) == before
+    assert len(chatbot.list_custom_actions()["CustomActions"]) == 1
 
 
 # -- delete -----------------------------------------------------------------------------------------------
