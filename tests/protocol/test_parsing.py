@@ -88,7 +88,7 @@ def state() -> MockState:
 
 def test_a_custom_action_with_an_unknown_member_nested_deep_is_created_without_it(state: MockState) -> None:
     definition = {"CommandText": "cw describe-alarms", "Unknown": nested(500)}
-    attachments = [{"ButtonText": "Go", "Unknown": nested(500)}]
+    attachments = [{"NotificationType": "CloudWatch", "ButtonText": "Go", "Unknown": nested(500)}]
 
     status, answer = call(
         state, "create-custom-action", {"Definition": definition, "ActionName": "deep", "Attachments": attachments}
@@ -97,7 +97,7 @@ def test_a_custom_action_with_an_unknown_member_nested_deep_is_created_without_i
     assert status == 201, answer
     status, got = call(state, "get-custom-action", {"CustomActionArn": answer["CustomActionArn"]})
     assert got["CustomAction"]["Definition"] == {"CommandText": "cw describe-alarms"}
-    assert got["CustomAction"]["Attachments"] == [{"ButtonText": "Go"}]
+    assert got["CustomAction"]["Attachments"] == [{"NotificationType": "CloudWatch", "ButtonText": "Go"}]
 
 
 def test_an_update_with_an_unknown_member_nested_deep_applies_whole(state: MockState) -> None:
