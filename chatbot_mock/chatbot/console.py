@@ -79,3 +79,16 @@ class ChatbotConsole(Console):
             aws_user_identity,
             checks=[("TeamsUserIdentity", values)],
         )
+
+    def set_configuration_state(self, chat_configuration_arn: str, state: str, reason: Optional[str] = None) -> None:
+        """An organization's chat-applications policy disables a configuration
+        (``"DISABLED"``, with the reason the service gives) or allows it again
+        (``"ENABLED"``), in the account the ARN names. Describe, list and get then answer
+        that ``State`` and ``StateReason``."""
+        self._step(
+            "SetConfigurationState",
+            chat_configuration_arn,
+            state,
+            reason,
+            checks=[("SlackChannelConfiguration", {"State": state, "StateReason": reason})],
+        )

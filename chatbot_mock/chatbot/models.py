@@ -12,8 +12,10 @@ from chatbot_mock.store.grouped import GroupedCollection
 from chatbot_mock.store.records import Record
 from chatbot_mock.store.slack import ChannelKey
 
-#: Every resource the mock hands out is live as soon as it exists.
+#: Every resource the mock hands out is live as soon as it exists, unless seeding
+#: disables a configuration.
 ENABLED = "ENABLED"
+DISABLED = "DISABLED"
 
 #: (configuration ARN, Slack team id, Slack user id)
 SlackIdentityKey = Tuple[str, str, str]
@@ -74,8 +76,17 @@ class ConfiguredTeam(Record):
 # -- chat configurations --------------------------------------------------------------------
 
 
+class Enablement:
+    """ENABLED, or DISABLED with a reason (when an organization's chat-applications policy
+    denies a configuration). Only seeding changes it (``m.chatbot.set_configuration_state``),
+    so it is no constructor argument: a plain base class, not dataclass fields."""
+
+    state: str = ENABLED
+    state_reason: Optional[str] = None
+
+
 @dataclass
-class ChatConfiguration(Record):
+class ChatConfiguration(Record, Enablement):
     """What the three kinds of configuration share (each answers its own wire shape)."""
 
     #: The kind's part of its ARNs, and how messages name it.
@@ -89,6 +100,7 @@ class ChatConfiguration(Record):
     logging_level: str
     tags: Tags
 
+
     def to_wire(self) -> Dict[str, Any]:
         return {
             "ChatConfigurationArn": self.arn,
@@ -97,7 +109,8 @@ class ChatConfiguration(Record):
             "SnsTopicArns": list(self.sns_topic_arns),
             "LoggingLevel": self.logging_level,
             "Tags": tags_to_wire(self.tags),
-            "State": ENABLED,
+            "State": self.state,
+            "StateReason": self.state_reason,
         }
 
 
