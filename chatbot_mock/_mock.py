@@ -328,7 +328,11 @@ class ChatbotMock:
         return None
 
     def __repr__(self) -> str:
-        return f"<ChatbotMock account_id={self.account_id!r} active={self.active}>"
+        try:
+            account = repr(self.account_id)
+        except ValueError:  # a malformed MOTO_ACCOUNT_ID: a repr never raises
+            account = "(MOTO_ACCOUNT_ID is not an account id)"
+        return f"<ChatbotMock account_id={account} active={self.active}>"
 
 
 def _call_like_pytest(function: Any, instance: Any, method: Any) -> None:

@@ -628,3 +628,9 @@ def test_account_id_reports_where_calls_act_now(monkeypatch: pytest.MonkeyPatch)
     with mock:
         assert mock.account_id == "222233334444"
         assert workspaces() == []
+
+
+def test_repr_does_not_raise_over_a_malformed_moto_account_id(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("MOTO_ACCOUNT_ID", "acct|one")
+
+    assert "MOTO_ACCOUNT_ID is not an account id" in repr(mock_chatbot())
