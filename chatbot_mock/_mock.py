@@ -147,7 +147,8 @@ class ChatbotMock:
         """The account a call whose signature names none acts in now: while active, the
         innermost ``as_account`` block's, else the innermost mock's ``account_id``, else
         ``MOTO_ACCOUNT_ID``, else ``123456789012``; while not active, the one this mock
-        would start with."""
+        would start with. A malformed ``MOTO_ACCOUNT_ID``, where it decides, is a
+        ``ValueError`` naming it."""
         if self.active:
             return fallback_account(_require_state().current_account())
         return fallback_account(self._account_id)
@@ -207,13 +208,26 @@ class ChatbotMock:
         """Change one quota setting, checked as the constructor checks ``quotas``.
 
         On an active mock it takes effect at once, until this mock stops (a nested
-        mock's settings end with it, as its ``quotas`` do). On one that is not active, it
-        is among the overrides its next start applies.
+        mock's settings end with it, as its ``quotas`` do; a mock started inside this one
+        that overrides the same setting keeps its own value until it stops). On one that
+        is not active, it is among the overrides its next start applies.
         """
         Settings(default_settings(), {name: value}, setting_minimums())
         with _switch:
             if not self.active:
                 self._quotas[name] = value
+                return
+            # Mocks started inside this one restore, when they stop, what was in force
+            # when they started: that becomes the new value too. While one of them
+            # overrides the setting itself, its value stays in force until it stops.
+            mine = len(_starts) - 1 - _starts[::-1].index(self)
+            overridden = False
+            for later in range(mine + 1, len(_starts)):
+                nested = _starts[later]
+                nth_start = _starts[: later + 1].count(nested) - 1
+                nested._saved_quotas[nth_start][name] = value
+                overridden = overridden or name in nested._quotas
+            if overridden:
                 return
             state = _require_state()
             with state.lock:  # not between a quota check and the write it guards

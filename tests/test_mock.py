@@ -634,3 +634,19 @@ def test_repr_does_not_raise_over_a_malformed_moto_account_id(monkeypatch: pytes
     monkeypatch.setenv("MOTO_ACCOUNT_ID", "acct|one")
 
     assert "MOTO_ACCOUNT_ID is not an account id" in repr(mock_chatbot())
+
+
+def test_an_outer_mocks_set_quota_outlasts_a_mock_nested_inside_it() -> None:
+    with mock_chatbot() as outer:
+        with mock_chatbot():
+            outer.set_quota("support_app_workspaces_per_account", 3)
+            assert outer.quota_settings["support_app_workspaces_per_account"] == 3
+        assert outer.quota_settings["support_app_workspaces_per_account"] == 3
+
+
+def test_a_nested_mocks_own_quota_stays_in_force_over_an_outer_set_quota() -> None:
+    with mock_chatbot() as outer:
+        with mock_chatbot(quotas={"support_app_workspaces_per_account": 1}) as inner:
+            outer.set_quota("support_app_workspaces_per_account", 3)
+            assert inner.quota_settings["support_app_workspaces_per_account"] == 1
+        assert outer.quota_settings["support_app_workspaces_per_account"] == 3

@@ -32,6 +32,8 @@ class ConfigurationOperations(ChatbotBackendBase):
             raise InvalidInput(f"state must be {ENABLED} or {DISABLED}, not {state!r}")
         if state == ENABLED and reason is not None:
             raise InvalidInput("an ENABLED configuration has no state reason")
+        if state == DISABLED and not reason:
+            raise InvalidInput("a DISABLED configuration needs the reason the service gives (StateReason)")
         account_id = account_of(chat_configuration_arn)
         account = None if account_id is None else self._accounts.peek(account_id)
         configuration = None if account is None else account.configuration(chat_configuration_arn)

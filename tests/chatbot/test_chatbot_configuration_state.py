@@ -49,6 +49,8 @@ def test_enabling_it_again_drops_the_reason(chatbot, chatbot_mock, slack_arn):
     [
         ("PAUSED", None, "InvalidParameterException", "(ENABLED|DISABLED)"),
         ("ENABLED", REASON, "InvalidParameterException", "no state reason"),
+        ("DISABLED", None, "InvalidParameterException", "needs the reason"),
+        ("DISABLED", "", "InvalidParameterException", "needs the reason"),
     ],
 )
 def test_a_state_the_service_never_answers_is_refused(chatbot, chatbot_mock, slack_arn, state, reason, code, words):
