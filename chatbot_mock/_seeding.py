@@ -100,6 +100,23 @@ class Console:
     def __init__(self, state: Callable[[], MockState]) -> None:
         self._state = state
 
+    def __repr__(self) -> str:
+        state = self._state_if_active()
+        if state is None:
+            return f"<{type(self).__name__}: no mock is active>"
+        counts = dict(state.backend(self.service).summary())
+        accounts = counts.pop("accounts")
+        if not accounts:
+            return f"<{type(self).__name__}: empty>"
+        held = ", ".join(f"{kind}: {count}" for kind, count in counts.items() if count)
+        return f"<{type(self).__name__}: {accounts} account(s) holding {held}>"
+
+    def _state_if_active(self) -> Optional[MockState]:
+        try:
+            return self._state()
+        except RuntimeError:  # no mock is active
+            return None
+
     def _step(self, operation_name: str, *args: Any, checks: Sequence[ValueCheck] = ()) -> Any:
         """Run the backend method named after ``operation_name`` (snake_case) with ``args``."""
         state = self._state()

@@ -650,3 +650,17 @@ def test_a_nested_mocks_own_quota_stays_in_force_over_an_outer_set_quota() -> No
             outer.set_quota("support_app_workspaces_per_account", 3)
             assert inner.quota_settings["support_app_workspaces_per_account"] == 1
         assert outer.quota_settings["support_app_workspaces_per_account"] == 3
+
+
+def test_a_console_shows_what_it_holds_at_a_glance() -> None:
+    mock = mock_chatbot()
+    assert repr(mock.chatbot) == "<ChatbotConsole: no mock is active>"
+    with mock:
+        assert repr(mock.support_app) == "<SupportAppConsole: empty>"
+        mock.support_app.authorize_slack_workspace(TEAM, "acme")
+        mock.support_app.authorize_slack_workspace(TEAM, "acme", account_id="111122223333")
+        mock.chatbot.authorize_slack_workspace(TEAM, "acme")
+        workspaces(aws_access_key_id="444455556666", aws_secret_access_key="x")  # a read makes no account
+
+        assert repr(mock.support_app) == "<SupportAppConsole: 2 account(s) holding Slack workspaces: 2>"
+        assert repr(mock.chatbot) == "<ChatbotConsole: 1 account(s) holding Slack workspaces: 1>"

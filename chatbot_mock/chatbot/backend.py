@@ -39,6 +39,36 @@ class ChatbotBackend(
     CustomActionOperations,
     TaggingOperations,
 ):
+    # -- a glance at the state (for repr) ------------------------------------------------
+
+    def summary(self) -> Dict[str, int]:
+        """How many of each kind of resource, over every account that holds any."""
+        counts = {
+            "Slack workspaces": 0,
+            "Microsoft Teams teams": 0,
+            "Slack configurations": 0,
+            "Microsoft Teams configurations": 0,
+            "Chime configurations": 0,
+            "user identities": 0,
+            "custom actions": 0,
+        }
+        accounts = 0
+        for _, account in self._accounts.items():
+            held = [
+                len(account.workspaces),
+                len(account.teams),
+                len(account.slack),
+                len(account.microsoft_teams),
+                len(account.chime),
+                len(account.slack_identities) + len(account.teams_identities),
+                len(account.custom_actions),
+            ]
+            if any(held):
+                accounts += 1
+                for kind, count in zip(counts, held):
+                    counts[kind] += count
+        return {"accounts": accounts, **counts}
+
     # -- account preferences ----------------------------------------------------------------
 
     def get_account_preferences(self, caller: Caller) -> Dict[str, Any]:

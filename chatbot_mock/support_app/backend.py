@@ -66,6 +66,25 @@ class SupportAppBackend:
         # management account -> Slack team ids it registered for its organization.
         self._organization_workspaces: Dict[str, Set[str]] = {}
 
+    # -- a glance at the state (for repr) ------------------------------------------------
+
+    def summary(self) -> Dict[str, int]:
+        """How many of each kind of resource, over every account that holds any."""
+        counts = {"Slack workspaces": 0, "channel configurations": 0, "live chats": 0, "account aliases": 0}
+        accounts = 0
+        for _, account in self._accounts.items():
+            held = [
+                len(account.workspaces),
+                len(account.channels),
+                len(account.live_chats),
+                int(account.account_alias is not None),
+            ]
+            if any(held):
+                accounts += 1
+                for kind, count in zip(counts, held):
+                    counts[kind] += count
+        return {"accounts": accounts, **counts}
+
     # -- console-only steps (seeding) -------------------------------------------------
 
     def authorize_slack_workspace(self, account_id: str, team_id: str, team_name: str) -> SlackWorkspace:
