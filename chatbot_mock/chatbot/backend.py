@@ -43,31 +43,17 @@ class ChatbotBackend(
 
     def summary(self) -> Dict[str, int]:
         """How many of each kind of resource, over every account that holds any."""
-        counts = {
-            "Slack workspaces": 0,
-            "Microsoft Teams teams": 0,
-            "Slack configurations": 0,
-            "Microsoft Teams configurations": 0,
-            "Chime configurations": 0,
-            "user identities": 0,
-            "custom actions": 0,
-        }
-        accounts = 0
-        for _, account in self._accounts.items():
-            held = [
-                len(account.workspaces),
-                len(account.teams),
-                len(account.slack),
-                len(account.microsoft_teams),
-                len(account.chime),
-                len(account.slack_identities) + len(account.teams_identities),
-                len(account.custom_actions),
-            ]
-            if any(held):
-                accounts += 1
-                for kind, count in zip(counts, held):
-                    counts[kind] += count
-        return {"accounts": accounts, **counts}
+        return self._accounts.summary(
+            lambda account: {
+                "Slack workspaces": len(account.workspaces),
+                "Microsoft Teams teams": len(account.teams),
+                "Slack configurations": len(account.slack),
+                "Microsoft Teams configurations": len(account.microsoft_teams),
+                "Chime configurations": len(account.chime),
+                "user identities": len(account.slack_identities) + len(account.teams_identities),
+                "custom actions": len(account.custom_actions),
+            }
+        )
 
     # -- account preferences ----------------------------------------------------------------
 

@@ -116,16 +116,17 @@ class ShapeParser:
     def _holds_structure(self, shape: Shape) -> bool:
         known = self._holds_structures.get(shape)
         if known is None:
-            known = self._holds_structures[shape] = _holds_structure(shape)
+            known = self._holds_structures[shape] = holds_structure(shape)
         return known
 
 
-def _holds_structure(shape: Shape) -> bool:
+def holds_structure(shape: Shape) -> bool:
+    """Whether a structure lies anywhere in ``shape``: where unknown members can hide."""
     kind = shape.type_name
     if kind == "structure":
         return True
     if kind == "list":
-        return _holds_structure(shape.member)
+        return holds_structure(shape.member)
     if kind == "map":
-        return _holds_structure(shape.value)
+        return holds_structure(shape.value)
     return False

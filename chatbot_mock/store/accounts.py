@@ -24,6 +24,19 @@ class AccountStore(Generic[T]):
     def items(self) -> Iterator[Tuple[str, T]]:
         return iter(list(self._accounts.items()))
 
+    def summary(self, held: Callable[[T], Dict[str, int]]) -> Dict[str, int]:
+        """How many accounts hold anything, and the sum over them of each count ``held``
+        gives (an account a read created, and that holds nothing, is not counted)."""
+        totals: Dict[str, int] = {}
+        accounts = 0
+        for state in list(self._accounts.values()):
+            counts = held(state)
+            if any(counts.values()):
+                accounts += 1
+                for kind, count in counts.items():
+                    totals[kind] = totals.get(kind, 0) + count
+        return {"accounts": accounts, **totals}
+
     def peek(self, account_id: str) -> T | None:
         """The account's state if it has any, without creating it."""
         return self._accounts.get(account_id)

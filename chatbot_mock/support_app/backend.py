@@ -70,20 +70,14 @@ class SupportAppBackend:
 
     def summary(self) -> Dict[str, int]:
         """How many of each kind of resource, over every account that holds any."""
-        counts = {"Slack workspaces": 0, "channel configurations": 0, "live chats": 0, "account aliases": 0}
-        accounts = 0
-        for _, account in self._accounts.items():
-            held = [
-                len(account.workspaces),
-                len(account.channels),
-                len(account.live_chats),
-                int(account.account_alias is not None),
-            ]
-            if any(held):
-                accounts += 1
-                for kind, count in zip(counts, held):
-                    counts[kind] += count
-        return {"accounts": accounts, **counts}
+        return self._accounts.summary(
+            lambda account: {
+                "Slack workspaces": len(account.workspaces),
+                "channel configurations": len(account.channels),
+                "live chats": len(account.live_chats),
+                "account aliases": int(account.account_alias is not None),
+            }
+        )
 
     # -- console-only steps (seeding) -------------------------------------------------
 

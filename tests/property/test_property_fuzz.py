@@ -28,18 +28,7 @@ from chatbot_mock import mock_chatbot
 from chatbot_mock.interception import active_state
 from chatbot_mock.protocol import dispatch
 from chatbot_mock.protocol.model import service_specs
-
-
-def _holds_structures(shape: Any) -> bool:
-    kind = shape.type_name
-    if kind == "structure":
-        return True
-    if kind == "list":
-        return _holds_structures(shape.member)
-    if kind == "map":
-        return _holds_structures(shape.value)
-    return False
-
+from chatbot_mock.protocol.parsing import holds_structure
 
 OPERATIONS: List[Tuple[str, str]] = [
     (service, name) for service, spec in sorted(service_specs().items()) for name in sorted(spec.operations)
@@ -51,7 +40,7 @@ NESTING: List[Tuple[str, str]] = [
     for service, name in OPERATIONS
     if service_specs()[service].operations[name].input_shape is not None
     and any(
-        _holds_structures(member)
+        holds_structure(member)
         for member in service_specs()[service].operations[name].input_shape.members.values()
     )
 ]
