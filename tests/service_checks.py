@@ -9,6 +9,7 @@ promises.
 from __future__ import annotations
 
 import contextlib
+import re
 from typing import Any, Dict, Iterator, List, Optional, Pattern
 
 import boto3
@@ -19,6 +20,15 @@ from botocore.exceptions import ClientError
 from chatbot_mock.protocol.validation import ShapeValidator
 
 _validator = ShapeValidator()
+
+#: Where answering what the real service answers departs from botocore's Chatbot model:
+#: it gives ConfiguredTeam.TeamName the pattern of a team *id* (a UUID), and the mock
+#: answers the team's name there; and it marks SlackChannelName required, while the
+#: service leaves it out when Slack names no channel (a private or unknown channel).
+CHATBOT_MODEL_DEPARTURES = re.compile(
+    r"at 'ConfiguredTeams\.\d+\.member\.TeamName'"
+    r"|^Value null at '(ChannelConfiguration|SlackChannelConfigurations\.\d+\.member)\.SlackChannelName'"
+)
 
 
 def output_shape_problems(model: Any, parsed: Dict[str, Any], ignore: Optional[Pattern[str]] = None) -> List[str]:

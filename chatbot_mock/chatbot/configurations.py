@@ -174,7 +174,7 @@ class ConfigurationOperations(ChatbotBackendBase):
             channels[new_channel] = configuration.arn
             configuration.channel_id = channel_id
             # The old channel's name would describe the wrong channel.
-            configuration.channel_name = channel_name or configuration.default_channel_name(channel_id)
+            configuration.channel_name = channel_name or account.channel_name_from_chat(kind, new_channel)
         elif channel_name is not None:
             configuration.channel_name = channel_name
         self._apply_common_changes(configuration, sns_topic_arns, iam_role_arn, logging_level)

@@ -25,6 +25,29 @@ class ChatbotConsole(Console):
         checks = [("SlackWorkspace", {"SlackTeamId": team_id, "SlackTeamName": team_name})]
         self._step_in_account("AuthorizeSlackWorkspace", account_id, team_id, team_name, checks=checks)
 
+    def add_slack_channel(
+        self,
+        team_id: str,
+        channel_id: str,
+        channel_name: str,
+        private: bool = False,
+        account_id: Optional[str] = None,
+    ) -> None:
+        """Declare a Slack channel as Slack would describe it to AWS Chatbot.
+
+        A configuration created for the channel without a ``SlackChannelName`` answers
+        this name when the channel is public, and no ``SlackChannelName`` when it is
+        private (Slack does not name a private channel the app was not invited to) or
+        was never declared. Declaring it again replaces what Slack says.
+        """
+        if not isinstance(private, bool):
+            raise TypeError(f"private must be True or False, not {private!r}")
+        values = {"SlackTeamId": team_id, "SlackChannelId": channel_id, "SlackChannelName": channel_name}
+        checks = [("SlackChannelConfiguration", values)]
+        self._step_in_account(
+            "AddSlackChannel", account_id, team_id, channel_id, channel_name, private, checks=checks
+        )
+
     def authorize_teams_team(
         self, team_id: str, team_name: str, tenant_id: str, account_id: Optional[str] = None
     ) -> None:

@@ -73,6 +73,33 @@ class ConfiguredTeam(Record):
         return {"TeamId": self.team_id, "TeamName": self.team_name, "TenantId": self.tenant_id, "State": ENABLED}
 
 
+@dataclass
+class SlackChannel(Record):
+    """A channel as Slack describes it to the service: seeded, since only Slack knows it.
+
+    The real service asks Slack for a channel's name; Slack names a public channel, but
+    not a private one the AWS Chatbot app was not invited to.
+    """
+
+    team_id: str
+    channel_id: str
+    channel_name: str
+    private: bool = False
+
+    @property
+    def told_name(self) -> Optional[str]:
+        """The name Slack tells the service, if any."""
+        return None if self.private else self.channel_name
+
+    def to_wire(self) -> Dict[str, Any]:
+        return {
+            "SlackTeamId": self.team_id,
+            "SlackChannelId": self.channel_id,
+            "SlackChannelName": self.channel_name,
+            "Private": self.private,
+        }
+
+
 # -- chat configurations --------------------------------------------------------------------
 
 
@@ -129,11 +156,6 @@ class ChannelConfiguration(ChatConfiguration):
         raise NotImplementedError
 
     @staticmethod
-    def default_channel_name(channel_id: str) -> Optional[str]:
-        """The channel name a configuration answers when none was given."""
-        return None
-
-    @staticmethod
     def describe_channel(channel: ChannelKey) -> str:
         """How the service names a channel of this kind in its messages."""
         raise NotImplementedError
@@ -159,12 +181,6 @@ class SlackChannelConfiguration(ChannelConfiguration):
     @property
     def channel_key(self) -> ChannelKey:
         return (self.workspace.team_id, self.channel_id)
-
-    @staticmethod
-    def default_channel_name(channel_id: str) -> Optional[str]:
-        # Slack would tell the real service the channel's name; the id is the best the
-        # mock knows, and the model requires a SlackChannelName.
-        return channel_id
 
     @staticmethod
     def describe_channel(channel: ChannelKey) -> str:
@@ -328,6 +344,8 @@ class ChatbotAccount:
     #: (team, channel) -> ARN of the one configuration the account may have there.
     slack_channels: Dict[ChannelKey, str] = field(default_factory=dict)
     teams_channels: Dict[ChannelKey, str] = field(default_factory=dict)
+    #: What Slack would tell the service about channels, as seeding declared them.
+    slack_channel_directory: OrderedCollection[ChannelKey, SlackChannel] = field(default_factory=OrderedCollection)
 
     # User identities, grouped by configuration ARN.
     slack_identities: GroupedCollection[str, SlackIdentityKey, SlackUserIdentity] = field(
@@ -365,6 +383,15 @@ class ChatbotAccount:
     def channels_of(self, kind: Type[ChannelConfiguration]) -> Dict[ChannelKey, str]:
         """(team, channel) -> the ARN of the one configuration of this kind there."""
         return self.slack_channels if kind is SlackChannelConfiguration else self.teams_channels
+
+    def channel_name_from_chat(self, kind: Type[ChannelConfiguration], channel: ChannelKey) -> Optional[str]:
+        """The name a configuration shows for a channel when its request gave none: what
+        Slack tells the service (nothing for a private or undeclared channel). No
+        reference says Microsoft Teams names channels to the service, so Teams shows none."""
+        if kind is not SlackChannelConfiguration:
+            return None
+        known = self.slack_channel_directory.get(channel)
+        return None if known is None else known.told_name
 
     def add_configuration(self, configuration: ChatConfiguration) -> None:
         """Keep a new configuration under its ARN, its name and (Slack, Teams) its channel."""

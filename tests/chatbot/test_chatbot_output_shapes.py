@@ -67,6 +67,9 @@ def tour(mock: Any, client: Any) -> None:
     mock.chatbot.authorize_slack_workspace("T0SECOND", "second")
     mock.chatbot.authorize_teams_team(TEAMS_TEAM_ID, TEAMS_TEAM_NAME, TEAMS_TENANT_ID)
     mock.chatbot.authorize_teams_team(uuid_for(2), "Spare", TEAMS_TENANT_ID)
+    # Slack names public channels, so configurations made without a name show one.
+    mock.chatbot.add_slack_channel(SLACK_TEAM_ID, OTHER_SLACK_CHANNEL_ID, "deployments")
+    mock.chatbot.add_slack_channel(SLACK_TEAM_ID, "C0MOVED", "moved-here")
     full = {"SnsTopicArns": [TOPIC_ARN], "LoggingLevel": "INFO", "Tags": tags(team="ops")}
 
     slack = create_slack(client, SlackChannelName="ops", UserAuthorizationRequired=True, **full)
