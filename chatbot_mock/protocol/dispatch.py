@@ -20,6 +20,7 @@ from botocore.awsrequest import HeadersDict
 from chatbot_mock.protocol.errors import (
     InternalFailure,
     InvalidClientTokenId,
+    MissingAuthenticationTokenException,
     NotImplementedByMock,
     SerializationException,
     ServiceError,
@@ -99,6 +100,12 @@ def credential_scope(headers: Mapping[str, str], url: str = "") -> Tuple[str, st
     return parts[0], parts[2], parts[3]
 
 
+def _is_signed(url: str, headers: Mapping[str, str]) -> bool:
+    """Whether the request carries a signature: an Authorization header, or a presigned
+    URL's ``X-Amz-Credential``. (Who signed it is ``credential_scope``'s question.)"""
+    return bool(_header(headers, "Authorization")) or "X-Amz-Credential" in url
+
+
 def _split(url: str) -> Optional[SplitResult]:
     """The URL's parts, or ``None`` for a URL ``urlsplit`` refuses (a lone ``[`` or
     ``]`` in the host makes it raise ``ValueError``)."""
@@ -136,6 +143,10 @@ def dispatch(
     """Answer one HTTP request for ``service`` (``chatbot`` or ``support-app``) from ``state``."""
     operation: Optional[OperationSpec] = None
     try:
+        if not _is_signed(url, headers):
+            # AWS checks the signature first: an unsigned request learns nothing of the
+            # operation, not even whether its path is one.
+            raise MissingAuthenticationTokenException("Missing Authentication Token")
         parts = _split(url)
         if parts is None:
             raise UnknownOperationException(

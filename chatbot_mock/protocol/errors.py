@@ -58,6 +58,11 @@ class NotImplementedByMock(UnmodeledError, status=501, code="NotImplemented"):
     """An operation the model defines but this mock does not answer yet."""
 
 
+class MissingAuthenticationTokenException(UnmodeledError, status=403):
+    """A request with no SigV4 signature (``signature_version=UNSIGNED``, the AWS CLI's
+    ``--no-sign-request``): AWS refuses it before looking at the operation."""
+
+
 class InvalidClientTokenId(UnmodeledError, status=403):
     """The credentials name no account AWS knows."""
 

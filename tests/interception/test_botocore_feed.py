@@ -11,7 +11,7 @@ import pytest
 from botocore import UNSIGNED
 from botocore.awsrequest import AWSResponse
 from botocore.config import Config
-from botocore.exceptions import EndpointConnectionError
+from botocore.exceptions import ClientError, EndpointConnectionError
 from botocore.hooks import HierarchicalEmitter
 from moto import mock_aws
 
@@ -217,3 +217,16 @@ def test_the_credential_hook_taken_away_is_put_back_at_the_next_start(monkeypatc
     original = inspect.unwrap(botocore.session.Session.__dict__["get_credentials"])
     with unittest.mock.patch.object(botocore.session.Session, "get_credentials", original), mock_chatbot():
         assert botocore.session.get_session().get_credentials().access_key == "CHATBOTMOCKACCESSKEY"
+
+
+@pytest.mark.parametrize("service", ["chatbot", "support-app"])
+def test_an_unsigned_client_is_refused_as_aws_refuses_it(service: str) -> None:
+    # signature_version=UNSIGNED is also what the AWS CLI's --no-sign-request sets.
+    client = boto3.client(service, region_name="us-east-1", config=Config(signature_version=UNSIGNED))
+    with mock_chatbot(), pytest.raises(ClientError) as refused:
+        client.get_account_alias() if service == "support-app" else client.list_custom_actions()
+    assert refused.value.response["Error"] == {
+        "Code": "MissingAuthenticationTokenException",
+        "Message": "Missing Authentication Token",
+    }
+    assert refused.value.response["ResponseMetadata"]["HTTPStatusCode"] == 403

@@ -14,15 +14,21 @@ from chatbot_mock.store.identity import Caller
 
 SUPPORT_APP = "https://supportapp.us-east-1.amazonaws.com"
 CHATBOT = "https://chatbot.us-east-1.amazonaws.com"
-JSON = {"Content-Type": "application/json"}
+UNSIGNED_JSON = {"Content-Type": "application/json"}
 
 
 def signed(access_key: str = "AKIDEXAMPLE", region: str = "us-west-2", service: str = "chatbot") -> Dict[str, str]:
     return {
-        **JSON,
+        **UNSIGNED_JSON,
         "Authorization": f"AWS4-HMAC-SHA256 Credential={access_key}/20260101/{region}/{service}/aws4_request, "
         "SignedHeaders=host;x-amz-date, Signature=abc",
     }
+
+
+#: A signed JSON request whose access key names no account: it acts in the mock's account.
+JSON = signed(region="us-east-1")
+#: Signed, but with no credential scope to read an account or region from.
+SCOPELESS = {**UNSIGNED_JSON, "Authorization": "AWS4-HMAC-SHA256 SignedHeaders=host, Signature=abc"}
 
 
 class RecordingBackend:
@@ -78,14 +84,14 @@ def body_of(response: Any) -> Dict[str, Any]:
         ("POST", f"{SUPPORT_APP}/control/put-account-alias", JSON, b"{not json", 400, "SerializationException"),
         ("POST", f"{SUPPORT_APP}/control/put-account-alias", JSON, b"[1, 2]", 400, "SerializationException"),
         ("POST", f"{SUPPORT_APP}/control/put-account-alias", JSON, b"\xff\xfe", 400, "SerializationException"),
-        ("POST", f"{SUPPORT_APP}/control/put-account-alias", {"Content-Type": "text/xml"}, b"<a/>", 415,
+        ("POST", f"{SUPPORT_APP}/control/put-account-alias", {**JSON, "Content-Type": "text/xml"}, b"<a/>", 415,
          "UnsupportedMediaTypeException"),
         ("POST", f"{SUPPORT_APP}/control/put-account-alias", JSON, b"{}", 400, "ValidationException"),
         ("POST", f"{CHATBOT}/list-custom-actions", JSON, b'{"MaxResults": 0}', 400, "InvalidRequestException"),
         ("POST", f"{CHATBOT}/describe-slack-channel-configurations", JSON, b'{"MaxResults": 0}', 400,
          "InvalidParameterException"),
         ("POST", f"{CHATBOT}/list-associations", JSON, b"{}", 400, "InvalidRequestException"),
-        ("POST", f"{CHATBOT}/list-custom-actions", {"Content-Type": 5}, b"{}", 400, "SerializationException"),
+        ("POST", f"{CHATBOT}/list-custom-actions", {**JSON, "Content-Type": 5}, b"{}", 400, "SerializationException"),
         ("POST", f"{CHATBOT}/list-custom-actions", {**JSON, "Authorization": 5}, b"{}", 400,
          "SerializationException"),
     ],
@@ -187,9 +193,9 @@ def test_members_reach_the_backend_as_snake_case_keywords(state: StubState) -> N
         (signed("AKIDEXAMPLE"), "444455556666", "777788889999", "444455556666"),
         (signed("AKIDEXAMPLE"), None, "777788889999", "777788889999"),
         (signed("AKIDEXAMPLE"), None, None, "123456789012"),
-        (JSON, None, None, "123456789012"),
+        (SCOPELESS, None, None, "123456789012"),
     ],
-    ids=["12-digit access key", "mock's account", "MOTO_ACCOUNT_ID", "default", "unsigned"],
+    ids=["12-digit access key", "mock's account", "MOTO_ACCOUNT_ID", "default", "no credential scope"],
 )
 def test_the_calling_account_is_resolved_in_order(
     state: StubState, monkeypatch: pytest.MonkeyPatch, headers: Dict[str, str],
@@ -211,8 +217,8 @@ def test_the_calling_account_is_resolved_in_order(
     [
         (CHATBOT, signed(region="cn-north-1"), "cn-north-1", "aws-cn"),
         (CHATBOT, signed(region="us-gov-west-1"), "us-gov-west-1", "aws-us-gov"),
-        ("https://chatbot.eu-west-1.amazonaws.com", JSON, "eu-west-1", "aws"),
-        ("http://localhost:5000", JSON, "us-east-1", "aws"),
+        ("https://chatbot.eu-west-1.amazonaws.com", SCOPELESS, "eu-west-1", "aws"),
+        ("http://localhost:5000", SCOPELESS, "us-east-1", "aws"),
     ],
 )
 def test_the_region_comes_from_the_signature_else_the_host(
@@ -222,6 +228,34 @@ def test_the_region_comes_from_the_signature_else_the_host(
     dispatch("chatbot", "POST", f"{url}/get-account-preferences", headers, b"", state)
     [(caller, _)] = state.backend_object.calls
     assert (caller.region, caller.partition) == (region, partition)
+
+
+@pytest.mark.parametrize(
+    ("url", "headers"),
+    [
+        (f"{CHATBOT}/get-account-preferences", UNSIGNED_JSON),
+        (f"{CHATBOT}/get-account-preferences", {**UNSIGNED_JSON, "Authorization": ""}),
+        # AWS checks the signature before it looks for an operation.
+        (f"{CHATBOT}/no-such-operation", UNSIGNED_JSON),
+    ],
+    ids=["no Authorization header", "an empty one", "an unknown path"],
+)
+def test_an_unsigned_request_is_refused_as_aws_refuses_it(state: StubState, url: str, headers: Dict[str, str]) -> None:
+    state.backend_object.answer = {}
+    response = dispatch("chatbot", "POST", url, headers, b"", state)
+    assert response.status == 403
+    assert response.headers["x-amzn-ErrorType"] == "MissingAuthenticationTokenException"
+    assert body_of(response)["message"] == "Missing Authentication Token"
+    assert state.backend_object.calls == []
+
+
+def test_a_presigned_url_counts_as_signed(state: StubState) -> None:
+    state.backend_object.answer = {}
+    credential = "111122223333%2F20260101%2Feu-west-1%2Fchatbot%2Faws4_request"
+    url = f"{CHATBOT}/get-account-preferences?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential={credential}"
+    assert dispatch("chatbot", "POST", url, UNSIGNED_JSON, b"", state).status == 200
+    [(caller, _)] = state.backend_object.calls
+    assert caller == Caller("111122223333", "eu-west-1")
 
 
 def test_headers_are_matched_without_regard_to_case(state: StubState) -> None:

@@ -73,7 +73,11 @@ def test_an_operation_without_input_takes_nothing() -> None:
 # -- through the dispatcher, as a raw HTTP client would send it ----------------------------------
 
 CHATBOT = "https://chatbot.us-east-1.amazonaws.com"
-HEADERS = {"Content-Type": "application/json"}
+HEADERS = {
+    "Content-Type": "application/json",
+    "Authorization": "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/chatbot/aws4_request, "
+    "SignedHeaders=host, Signature=0",
+}
 
 
 def call(state: MockState, operation_path: str, body: Dict[str, Any]) -> Any:
