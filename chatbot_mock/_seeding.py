@@ -14,6 +14,7 @@ from typing import Any, Callable, ClassVar, List, Mapping, Optional, Sequence, T
 from botocore.exceptions import ClientError
 
 from chatbot_mock._state import MockState
+from chatbot_mock.protocol.dispatch import log_advice
 from chatbot_mock.protocol.errors import ServiceError
 from chatbot_mock.protocol.model import code_for, service_specs
 from chatbot_mock.protocol.validation import ShapeValidator, summarize
@@ -75,6 +76,8 @@ def run_seeding_step(
                 _check_values(service, check, validation_error)
             return step(*args)
         except Refusal as refused:
+            if refused.advice:
+                log_advice(f"seeding step {operation_name}", refused)
             # No model describes a console step: it answers what the service answers
             # everywhere, and bad input with this step's validation code.
             codes = service_specs()[service].refusal_codes(frozenset(), validation_error)

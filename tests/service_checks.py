@@ -9,8 +9,9 @@ promises.
 from __future__ import annotations
 
 import contextlib
+import logging
 import re
-from typing import Any, Dict, Iterator, List, Optional, Pattern
+from typing import Any, Dict, Iterator, List, Optional, Pattern, Sequence
 
 import boto3
 import pytest
@@ -71,12 +72,32 @@ def error_of(error: ClientError) -> Dict[str, Any]:
     }
 
 
+class _Collected(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: List[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
 @contextlib.contextmanager
-def raises_service_error(code: str, status: int, *fragments: str) -> Iterator[Any]:
-    """Expect a ``ClientError`` with this code and HTTP status whose message holds every fragment."""
-    with pytest.raises(ClientError) as excinfo:
-        yield excinfo
+def raises_service_error(code: str, status: int, *fragments: str, advice: Sequence[str] = ()) -> Iterator[Any]:
+    """Expect a ``ClientError`` with this code and HTTP status whose message holds every
+    fragment; each ``advice`` fragment must be in the mock's warning on the
+    ``chatbot_mock`` logger and never in the message the service answers."""
+    collected = _Collected()
+    logger = logging.getLogger("chatbot_mock")
+    logger.addHandler(collected)
+    try:
+        with pytest.raises(ClientError) as excinfo:
+            yield excinfo
+    finally:
+        logger.removeHandler(collected)
     error = error_of(excinfo.value)
     assert (error["code"], error["status"]) == (code, status), error
     for fragment in fragments:
         assert fragment in error["message"], error
+    for fragment in advice:
+        assert fragment not in error["message"], error
+        assert any(fragment in message for message in collected.messages), collected.messages

@@ -12,6 +12,7 @@ from chatbot_mock.store.accounts import AccountStore
 from chatbot_mock.store.collection import OrderedCollection
 from chatbot_mock.store.errors import InvalidInput, QuotaExceeded
 from chatbot_mock.store.identity import Caller
+from chatbot_mock.store.settings import quota_advice
 
 V = TypeVar("V")
 
@@ -129,7 +130,8 @@ class ChatbotBackendBase:
         limit = self._settings[setting]
         if count > limit:
             raise QuotaExceeded(
-                f"{what}: {count} would exceed the limit of {limit} (quota setting {setting}; see docs/chatbot.md)"
+                f"{what}: {count} would exceed the limit of {limit}",
+                advice=quota_advice(setting, limit),
             )
 
     def _new_tags(self, tags: Optional[List[Dict[str, str]]]) -> Tags:

@@ -113,8 +113,10 @@ class ConfigurationOperations(ChatbotBackendBase):
             raise Conflict(f"A chat configuration named {name} already exists in AWS account {caller.account_id}")
         if name in account.reserved_names:
             raise Conflict(
-                f"The chat configuration name {name} is already in use in AWS account {caller.account_id} "
-                "(an earlier CreateSlackChannelConfiguration with this name failed and kept the name)"
+                f"A chat configuration named {name} already exists in AWS account {caller.account_id}",
+                advice=f"No configuration has the name {name!r}: an earlier CreateSlackChannelConfiguration "
+                "with it failed because its Slack workspace was not authorized, and AWS keeps such a name "
+                "reserved. Choose another name, or start from a clean state with m.reset().",
             )
 
     @staticmethod

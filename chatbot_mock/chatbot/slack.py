@@ -76,8 +76,12 @@ class SlackOperations(ConfigurationOperations):
             # The one refusal that leaves a trace: the real service keeps the name.
             account.reserved_names.add(configuration_name)
             raise NotAllowedNow(
-                f"Slack workspace {slack_team_id} is not authorized with AWS account {caller.account_id}: "
-                "authorize it in the AWS Chatbot console first"
+                f"AWS Chatbot can't create the configuration because Slack workspace {slack_team_id} "
+                f"is not authorized with AWS account {caller.account_id}",
+                advice=f"Authorize the workspace first, as the AWS Chatbot console would: "
+                f"m.chatbot.authorize_slack_workspace({slack_team_id!r}, '<team name>', "
+                f"account_id={caller.account_id!r}). As on AWS, this failed create keeps the name "
+                f"{configuration_name!r} reserved in the account (until m.reset()).",
             )
         self._check_channel_free(account, caller, _KIND, (slack_team_id, slack_channel_id))
         self._check_configuration_quota(account, caller)

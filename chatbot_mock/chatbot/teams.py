@@ -78,13 +78,15 @@ class TeamsOperations(ConfigurationOperations):
         team = account.teams.get(team_id)
         if team is None:
             raise NotAllowedNow(
-                f"The team id you are using is not configured in AWS account {caller.account_id}: "
-                f"configure Microsoft Teams team {team_id} in the AWS Chatbot console first"
+                f"The team id you are using is not configured in AWS account {caller.account_id}",
+                advice="Configure the team first, as the AWS Chatbot console would: "
+                f"m.chatbot.authorize_teams_team({team_id!r}, '<team name>', {tenant_id!r}, "
+                f"account_id={caller.account_id!r}).",
             )
         if team.tenant_id != tenant_id:
             raise NotAllowedNow(
-                f"The team id you are using is not configured for tenant {tenant_id}: Microsoft Teams team "
-                f"{team_id} belongs to tenant {team.tenant_id}"
+                f"The team id you are using is not configured for tenant {tenant_id}",
+                advice=f"Microsoft Teams team {team_id} was configured in tenant {team.tenant_id}.",
             )
         self._check_channel_free(account, caller, _KIND, (team_id, channel_id))
         self._check_configuration_quota(account, caller)

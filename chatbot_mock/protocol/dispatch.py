@@ -137,6 +137,11 @@ def resolve_caller(url: str, headers: Mapping[str, str], state: Backends) -> Cal
     return Caller(account_id, region)
 
 
+def log_advice(what: str, refused: Refusal) -> None:
+    """The mock's advice about a refusal, beside (never inside) the answer's message."""
+    logger.warning("chatbot_mock: %s refused (%s). %s", what, refused.message, refused.advice)
+
+
 def dispatch(
     service: str, method: str, url: str, headers: Mapping[str, str], body: Optional[bytes], state: Backends
 ) -> HttpResponse:
@@ -188,6 +193,8 @@ def _run(operation: OperationSpec, url: str, headers: Mapping[str, str], body: b
     try:
         result = state.call(method, resolve_caller(url, headers, state), arguments)
     except Refusal as refused:
+        if refused.advice:
+            log_advice(f"{operation.service} {operation.name}", refused)
         raise ServiceError(refused.message, operation.code_for(refused)) from None
     if operation.success_status == 204:
         return HttpResponse(204, _headers(), b"")

@@ -9,13 +9,23 @@ layer reads the operation's model and answers the code it models for the kind
 
 from __future__ import annotations
 
+from typing import Optional
+
 
 class Refusal(Exception):
-    """A request the service refuses; ``message`` is what the caller reads."""
+    """A request the service refuses.
 
-    def __init__(self, message: str) -> None:
+    ``message`` is what the caller reads, in the service's words where they are known.
+    ``advice`` is the mock's own help (which seeding call or quota setting applies, why a
+    name stays reserved): it never goes into the answer, where a test might come to
+    depend on words AWS never says, but to the ``chatbot_mock`` logger at WARNING, which
+    pytest shows beside a failing test.
+    """
+
+    def __init__(self, message: str, advice: Optional[str] = None) -> None:
         super().__init__(message)
         self.message = message
+        self.advice = advice
 
 
 class InvalidInput(Refusal, ValueError):

@@ -40,3 +40,11 @@ class Settings:
 
     def as_dict(self) -> Dict[str, int]:
         return dict(self._values)
+
+
+def quota_advice(setting: str, limit: int) -> str:
+    """Where a refused call's limit comes from, for the mock's advice (never the message)."""
+    return (
+        f"The limit of {limit} is the mock's quota setting {setting!r}: change it with "
+        f"m.set_quota({setting!r}, n), or mock_chatbot(quotas={{{setting!r}: n}}) (docs/quotas.md)."
+    )

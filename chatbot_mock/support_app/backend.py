@@ -13,6 +13,7 @@ from chatbot_mock.services import SharedStores
 from chatbot_mock.store.accounts import AccountStore
 from chatbot_mock.store.errors import Conflict, InvalidInput, NotFound, QuotaExceeded
 from chatbot_mock.store.identity import Caller
+from chatbot_mock.store.settings import quota_advice
 from chatbot_mock.store.slack import ChannelKey, authorize_workspace
 from chatbot_mock.support_app.models import (
     SlackChannelConfiguration,
@@ -134,14 +135,16 @@ class SupportAppBackend:
         channel_limit = self._settings["support_app_channels_per_account"]
         if len(account.channels) >= channel_limit:
             raise QuotaExceeded(
-                f"Your AWS account already has the maximum of {channel_limit} Slack channel configurations"
+                f"Your AWS account already has the maximum of {channel_limit} Slack channel configurations",
+                advice=quota_advice("support_app_channels_per_account", channel_limit),
             )
         accounts = self._channel_accounts.get(key, set())
         account_limit = self._settings["support_app_accounts_per_slack_channel"]
         if len(accounts) >= account_limit:
             raise QuotaExceeded(
                 f"Slack channel {channel_id} in workspace {team_id} is already configured by the maximum "
-                f"of {account_limit} AWS accounts"
+                f"of {account_limit} AWS accounts",
+                advice=quota_advice("support_app_accounts_per_slack_channel", account_limit),
             )
         account.channels.put(
             key,
@@ -182,7 +185,9 @@ class SupportAppBackend:
         if (team_id, channel_id) in account.live_chats:
             raise Conflict(
                 f"Slack channel {channel_id} has an active live chat with AWS Support; "
-                "end the chat before deleting its configuration"
+                "end the chat before deleting its configuration",
+                advice=f"A live chat was started by seeding: end it with "
+                f"m.support_app.end_live_chat({team_id!r}, {channel_id!r}, account_id={caller.account_id!r}).",
             )
         self._remove_channel(account, caller.account_id, (team_id, channel_id))
 
@@ -207,7 +212,8 @@ class SupportAppBackend:
         if any(team == team_id for team, _ in account.live_chats):
             raise Conflict(
                 f"The Slack workspace {team_id} has a channel with an active live chat with AWS Support; "
-                "end the chat before deleting the workspace"
+                "end the chat before deleting the workspace",
+                advice="A live chat was started by seeding: end it with m.support_app.end_live_chat(...).",
             )
         # The workspace's channel configurations go with it (documented in docs/support-app.md).
         for key in [key for key in self._channel_keys(account) if key[0] == team_id]:
@@ -227,8 +233,10 @@ class SupportAppBackend:
             workspace = management.workspaces.get(team_id)
             if workspace is None:
                 raise NotFound(
-                    f"The Slack workspace {team_id} is not authorized in account {management_id}; "
-                    "authorize it in the AWS Support Center console first"
+                    f"The Slack workspace {team_id} is not authorized in account {management_id}",
+                    advice="Authorize it first, as the AWS Support Center console would: "
+                    f"m.support_app.authorize_slack_workspace({team_id!r}, '<team name>', "
+                    f"account_id={management_id!r}).",
                 )
             workspace.allow_organization_member_account = True
             self._organization_workspaces.setdefault(management_id, set()).add(team_id)
@@ -267,14 +275,17 @@ class SupportAppBackend:
         limit = self._settings["support_app_workspaces_per_account"]
         if len(account.workspaces) >= limit:
             raise QuotaExceeded(
-                f"Your AWS account already has the maximum of {limit} Slack workspaces"
+                f"Your AWS account already has the maximum of {limit} Slack workspaces",
+                advice=quota_advice("support_app_workspaces_per_account", limit),
             )
 
     @staticmethod
     def _require_workspace(account: SupportAppAccount, team_id: str, action: str) -> None:
         if team_id not in account.workspaces:
             raise Conflict(
-                f"You can't {action} before you add the Slack workspace {team_id} to your AWS account"
+                f"You can't {action} before you add the Slack workspace {team_id} to your AWS account",
+                advice="Authorize the workspace first, as the AWS Support Center console would: "
+                f"m.support_app.authorize_slack_workspace({team_id!r}, '<team name>').",
             )
 
     @staticmethod

@@ -65,7 +65,9 @@ def test_configurations_of_every_kind_count_toward_one_account_limit(chatbot, wo
     create_chime(chatbot, name="second")
     before = account_state(chatbot)
 
-    with raises_service_error("LimitExceededException", 403, "limit of 2", "chatbot_configurations_per_account"):
+    with raises_service_error(
+        "LimitExceededException", 403, "limit of 2", advice=["chatbot_configurations_per_account", "m.set_quota"]
+    ):
         create_third(chatbot)
 
     assert account_state(chatbot) == before
@@ -200,7 +202,9 @@ def test_creating_more_custom_actions_than_the_limit_is_limit_exceeded(chatbot):
     create_action(chatbot, name="first")
     create_action(chatbot, name="second")
 
-    with raises_service_error("LimitExceededException", 403, "limit of 2", "chatbot_custom_actions_per_account"):
+    with raises_service_error(
+        "LimitExceededException", 403, "limit of 2", advice=["chatbot_custom_actions_per_account"]
+    ):
         create_action(chatbot, name="third")
 
     assert len(chatbot.list_custom_actions()["CustomActions"]) == 2

@@ -83,7 +83,14 @@ def test_an_empty_guardrail_list_means_administrator_access(chatbot, workspace):
 
 
 def test_create_in_a_workspace_not_authorized_is_refused(chatbot):
-    with raises_service_error("InvalidRequestException", 400, "is not authorized with AWS account", DEFAULT_ACCOUNT):
+    with raises_service_error(
+        "InvalidRequestException",
+        400,
+        # The service's words, as users quote them.
+        f"AWS Chatbot can't create the configuration because Slack workspace {SLACK_TEAM_ID} "
+        f"is not authorized with AWS account {DEFAULT_ACCOUNT}",
+        advice=["m.chatbot.authorize_slack_workspace", "reserved"],
+    ):
         create_slack(chatbot)
 
     assert slack_configurations(chatbot) == []
@@ -94,7 +101,10 @@ def test_a_create_refused_for_an_unauthorized_workspace_keeps_the_name(chatbot, 
         create_slack(chatbot, name="alerts")
     chatbot_mock.chatbot.authorize_slack_workspace(SLACK_TEAM_ID, SLACK_TEAM_NAME)
 
-    with raises_service_error("ConflictException", 409, "alerts"):
+    with raises_service_error(
+        "ConflictException", 409, f"A chat configuration named alerts already exists in AWS account {DEFAULT_ACCOUNT}",
+        advice=["failed because its Slack workspace was not authorized", "m.reset()"],
+    ):
         create_slack(chatbot, name="alerts")
 
 

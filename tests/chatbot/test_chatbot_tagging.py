@@ -129,7 +129,7 @@ def test_a_key_given_twice_when_creating_a_custom_action_is_refused(chatbot):
 def test_tagging_past_the_limit_is_too_many_tags(chatbot, resource):
     chatbot.tag_resource(ResourceARN=resource, Tags=tags(a="1", b="2"))
 
-    with raises_service_error("TooManyTagsException", 400, "limit of 3", "chatbot_tags_per_resource"):
+    with raises_service_error("TooManyTagsException", 400, "limit of 3", advice=["chatbot_tags_per_resource"]):
         chatbot.tag_resource(ResourceARN=resource, Tags=tags(c="3", d="4"))
 
     assert tags_of(chatbot, resource) == tags(a="1", b="2")
@@ -146,7 +146,7 @@ def test_replacing_values_does_not_count_against_the_limit(chatbot, resource):
 
 @pytest.mark.chatbot_mock(quotas={"chatbot_tags_per_resource": 2})
 def test_too_many_tags_at_create_is_limit_exceeded(chatbot, workspace):
-    with raises_service_error("LimitExceededException", 403, "limit of 2", "chatbot_tags_per_resource"):
+    with raises_service_error("LimitExceededException", 403, "limit of 2", advice=["chatbot_tags_per_resource"]):
         create_slack(chatbot, Tags=tags(a="1", b="2", c="3"))
 
 

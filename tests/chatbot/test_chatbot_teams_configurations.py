@@ -88,7 +88,10 @@ def test_create_keeps_every_member_given(chatbot, team):
 
 
 def test_create_for_a_team_that_is_not_configured_is_refused(chatbot):
-    with raises_service_error("InvalidRequestException", 400, "team id you are using is not configured"):
+    with raises_service_error(
+        "InvalidRequestException", 400, "team id you are using is not configured",
+        advice=["m.chatbot.authorize_teams_team"],
+    ):
         create_teams(chatbot)
 
 
@@ -102,7 +105,7 @@ def test_a_create_refused_for_an_unconfigured_team_does_not_keep_the_name(chatbo
 
 def test_create_with_a_tenant_the_team_is_not_in_is_refused(chatbot, team):
     with raises_service_error(
-        "InvalidRequestException", 400, "team id you are using is not configured", TEAMS_TENANT_ID
+        "InvalidRequestException", 400, "team id you are using is not configured", advice=[TEAMS_TENANT_ID]
     ):
         create_teams(chatbot, tenant_id=uuid_for(1, "e"))
 

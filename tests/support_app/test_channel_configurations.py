@@ -237,7 +237,9 @@ def test_delete_twice_is_not_found_the_second_time(support_app, channel):
 def test_delete_of_a_channel_with_an_active_live_chat_is_a_conflict(support_app, chatbot_mock, channel):
     chatbot_mock.support_app.start_live_chat(TEAM_ID, CHANNEL_ID)
 
-    with raises_service_error("ConflictException", 409, "active live chat", CHANNEL_ID):
+    with raises_service_error(
+        "ConflictException", 409, "active live chat", CHANNEL_ID, advice=["m.support_app.end_live_chat"]
+    ):
         support_app.delete_slack_channel_configuration(teamId=TEAM_ID, channelId=CHANNEL_ID)
 
     assert channel_configurations(support_app) == [channel]

@@ -73,7 +73,9 @@ def test_management_registration_twice_answers_the_same(management):
 
 
 def test_management_registration_of_a_workspace_it_never_authorised_is_not_found(management):
-    with raises_service_error("ResourceNotFoundException", 404, OTHER_TEAM_ID, "authorize it in the"):
+    with raises_service_error(
+        "ResourceNotFoundException", 404, OTHER_TEAM_ID, advice=["m.support_app.authorize_slack_workspace"]
+    ):
         management.register_slack_workspace_for_organization(teamId=OTHER_TEAM_ID)
 
 

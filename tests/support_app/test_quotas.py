@@ -55,7 +55,8 @@ def test_five_workspaces_fit_in_an_account(support_app, chatbot_mock):
 def test_the_sixth_workspace_is_refused_with_402(support_app, chatbot_mock):
     authorize_many(chatbot_mock, 5)
 
-    with raises_service_error("ServiceQuotaExceededException", 402, "maximum of 5 Slack workspaces"):
+    with raises_service_error("ServiceQuotaExceededException", 402, "maximum of 5 Slack workspaces",
+                              advice=["support_app_workspaces_per_account"]):
         chatbot_mock.support_app.authorize_slack_workspace("T-sixth", "sixth")
 
     assert "T-sixth" not in team_ids(support_app)
@@ -115,7 +116,8 @@ def test_twenty_channel_configurations_fit_in_an_account(support_app, workspace)
 def test_the_twenty_first_channel_configuration_is_refused_with_402(support_app, workspace):
     create_many(support_app, 20)
 
-    with raises_service_error("ServiceQuotaExceededException", 402, "maximum of 20 Slack channel configurations"):
+    with raises_service_error("ServiceQuotaExceededException", 402, "maximum of 20 Slack channel configurations",
+                              advice=["support_app_channels_per_account"]):
         create_channel(support_app, channel_id="C-21st")
 
     assert "C-21st" not in channel_ids(support_app)
@@ -206,7 +208,8 @@ def test_the_hundred_and_first_account_on_a_channel_is_refused_with_402(support_
     for index in range(100):
         configure_channel_in(chatbot_mock, support_app, account(index))
 
-    with raises_service_error("ServiceQuotaExceededException", 402, CHANNEL_ID, "maximum of 100 AWS accounts"):
+    with raises_service_error("ServiceQuotaExceededException", 402, CHANNEL_ID, "maximum of 100 AWS accounts",
+                              advice=["support_app_accounts_per_slack_channel"]):
         configure_channel_in(chatbot_mock, support_app, account(100))
 
     with chatbot_mock.as_account(account(100)):

@@ -61,7 +61,7 @@ def test_authorizing_a_workspace_again_renames_it(support_app, chatbot_mock, wor
     ]
 
 
-def test_authorizing_a_sixth_workspace_raises_client_error_402(chatbot_mock):
+def test_authorizing_a_sixth_workspace_raises_client_error_402(chatbot_mock, caplog):
     for index in range(5):
         chatbot_mock.support_app.authorize_slack_workspace(f"T{index}", f"team {index}")
 
@@ -73,6 +73,10 @@ def test_authorizing_a_sixth_workspace_raises_client_error_402(chatbot_mock):
     assert excinfo.value.response["ResponseMetadata"]["HTTPStatusCode"] == 402
     assert "maximum of 5 Slack workspaces" in excinfo.value.response["Error"]["Message"]
     assert excinfo.value.operation_name == "AuthorizeSlackWorkspace"
+    # The quota setting that applies is the mock's advice, logged beside the error.
+    assert "support_app_workspaces_per_account" not in excinfo.value.response["Error"]["Message"]
+    advice = [record for record in caplog.records if "support_app_workspaces_per_account" in record.message]
+    assert [(record.name, record.levelname) for record in advice] == [("chatbot_mock", "WARNING")]
 
 
 # -- start_live_chat / end_live_chat ----------------------------------------------------------------

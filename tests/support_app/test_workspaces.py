@@ -70,7 +70,10 @@ def test_channels_of_a_deleted_workspace_cannot_be_updated_any_more(support_app,
     create_channel(support_app)
     support_app.delete_slack_workspace_configuration(teamId=TEAM_ID)
 
-    with raises_service_error("ConflictException", 409, "before you add the Slack workspace"):
+    with raises_service_error(
+        "ConflictException", 409, "before you add the Slack workspace",
+        advice=["m.support_app.authorize_slack_workspace"],
+    ):
         support_app.update_slack_channel_configuration(teamId=TEAM_ID, channelId=CHANNEL_ID, channelName="x")
 
 
