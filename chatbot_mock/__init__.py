@@ -13,11 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["DEFAULT_ACCOUNT_ID", "ChatbotMock", "__version__", "active_mock", "mock_chatbot"]
+__all__ = ["DEFAULT_ACCOUNT_ID", "ChatbotMock", "SnapshotError", "__version__", "active_mock", "mock_chatbot"]
 
 if TYPE_CHECKING:
     from chatbot_mock._mock import ChatbotMock, active_mock, mock_chatbot
     from chatbot_mock.store.identity import DEFAULT_ACCOUNT_ID
+    from chatbot_mock.store.snapshot import SnapshotError
 
 
 def __getattr__(name: str) -> Any:
@@ -31,4 +32,8 @@ def __getattr__(name: str) -> Any:
         from chatbot_mock.store import identity
 
         return identity.DEFAULT_ACCOUNT_ID
+    if name == "SnapshotError":
+        from chatbot_mock.store import snapshot
+
+        return snapshot.SnapshotError
     raise AttributeError(f"module 'chatbot_mock' has no attribute {name!r}")

@@ -168,6 +168,20 @@ class ChatbotMock:
         """Empty the active state: every resource of every account is forgotten."""
         _require_state().reset()
 
+    def state(self) -> Dict[str, Any]:
+        """A snapshot of the active state: every account of both services, the
+        organizations and the quota settings, as plain JSON (``json.dumps`` takes it
+        as it is). :meth:`load_state` brings it back (docs/inspecting.md)."""
+        return _require_state().snapshot()
+
+    def load_state(self, snapshot: Mapping[str, Any]) -> None:
+        """Replace everything the active state holds with ``snapshot`` (from
+        :meth:`state`, or written by hand). Every list, describe and get then answers
+        what it answered when the snapshot was taken, page tokens included. A snapshot
+        that cannot be read (another format version, a missing or misspelt member)
+        raises ``chatbot_mock.SnapshotError`` naming the place, and changes nothing."""
+        _require_state().load(snapshot)
+
     @contextlib.contextmanager
     def as_account(self, account_id: str) -> Iterator[ChatbotMock]:
         """Calls inside the block act in ``account_id`` unless their signature names

@@ -6,9 +6,11 @@ import threading
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
 from chatbot_mock.services import SharedStores, declared_services, default_settings, setting_minimums
+from chatbot_mock.store.collection import stamps_after
 from chatbot_mock.store.identity import Caller, check_account_id, fallback_account
-from chatbot_mock.store.organizations import Organizations
+from chatbot_mock.store.organizations import AccountAlreadyInOrganization, Organizations
 from chatbot_mock.store.settings import Settings
+from chatbot_mock.store.snapshot import FORMAT, VERSION, Fields, SnapshotError, Stamps
 from chatbot_mock.store.tokens import PageTokens
 
 
@@ -34,14 +36,89 @@ class MockState:
         self._build()
 
     def _build(self) -> None:
-        self.organizations = Organizations()
-        shared = SharedStores(self.settings, PageTokens(), self.organizations)
-        self._backends: Dict[str, Any] = {service.name: service.backend(shared) for service in declared_services()}
+        self._tokens = PageTokens()
+        self.organizations, self._backends = self._empty_world(self._tokens)
+
+    def _empty_world(self, tokens: PageTokens) -> Tuple[Organizations, Dict[str, Any]]:
+        organizations = Organizations()
+        shared = SharedStores(self.settings, tokens, organizations)
+        return organizations, {service.name: service.backend(shared) for service in declared_services()}
 
     def reset(self) -> None:
         """Forget every resource (settings and account choices stay)."""
         with self.lock:
             self._build()
+
+    # -- snapshot and restore ------------------------------------------------------------
+
+    def snapshot(self) -> Dict[str, Any]:
+        """Every account's resources and the settings, as plain JSON (docs/inspecting.md)."""
+        with self.lock:
+            return {
+                "format": FORMAT,
+                "version": VERSION,
+                "settings": self.settings.as_dict(),
+                "organizations": [
+                    {
+                        "management_account_id": organization.management_account_id,
+                        "member_account_ids": sorted(organization.member_account_ids),
+                    }
+                    for organization in self.organizations.all()
+                ],
+                # Page tokens are signed with it: kept, so a token issued before the
+                # snapshot, and every NextToken answered after the restore, is the same.
+                "page_token_key": self._tokens.key.hex(),
+                "services": {name: backend.export_state() for name, backend in sorted(self._backends.items())},
+            }
+
+    def load(self, snapshot: Any) -> None:
+        """Replace everything with what ``snapshot`` holds; a snapshot that cannot be read
+        raises :class:`SnapshotError` and changes nothing."""
+        document = Fields(snapshot, "snapshot")
+        if document.json("format") != FORMAT:
+            raise SnapshotError(f"this is not a chatbot_mock state snapshot: its 'format' is not {FORMAT!r}")
+        version = document.json("version")
+        if version != VERSION:
+            raise SnapshotError(
+                f"this snapshot is in format version {version!r}; this chatbot_mock reads version {VERSION} only. "
+                f"Take a new snapshot with m.state() from a mock of this version."
+            )
+        settings = self._settings_of(document.object("settings"))
+        try:
+            key = bytes.fromhex(document.optional_text("page_token_key") or "") or None
+        except ValueError:
+            raise SnapshotError("snapshot.page_token_key must be hexadecimal") from None
+        with self.lock:
+            tokens = PageTokens(key)
+            organizations, backends = self._empty_world(tokens)
+            for item in document.objects("organizations"):
+                try:
+                    organizations.create(item.text("management_account_id"), item.texts("member_account_ids"))
+                except AccountAlreadyInOrganization as error:
+                    raise SnapshotError(f"{item.where}: {error}") from None
+                item.finish()
+            stamps = Stamps()
+            services = document.object("services")
+            for name, backend in backends.items():
+                backend.restore_state(services.object(name), stamps)
+            services.finish()
+            document.finish()
+            stamps.put_all()
+            # Every check passed: the new world replaces the old one.
+            stamps_after(stamps.greatest)
+            self.settings.update(settings)
+            self._tokens, self.organizations, self._backends = tokens, organizations, backends
+
+    @staticmethod
+    def _settings_of(fields: Fields) -> Dict[str, int]:
+        values = {name: fields.number(name) for name in default_settings()}
+        fields.finish()
+        given = {name: value for name, value in values.items() if value is not None}
+        try:
+            Settings(default_settings(), given, setting_minimums())
+        except ValueError as error:
+            raise SnapshotError(f"snapshot.settings: {error}") from None
+        return given
 
     # -- what the dispatcher needs ------------------------------------------------------
 

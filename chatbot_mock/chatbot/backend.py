@@ -16,6 +16,7 @@ from chatbot_mock.chatbot.chime import ChimeOperations
 from chatbot_mock.chatbot.custom_actions import CustomActionOperations
 from chatbot_mock.chatbot.identities import IdentityOperations
 from chatbot_mock.chatbot.slack import SlackOperations
+from chatbot_mock.chatbot.snapshot import ChatbotSnapshot
 from chatbot_mock.chatbot.tagging import TaggingOperations
 from chatbot_mock.chatbot.teams import TeamsOperations
 from chatbot_mock.store.identity import Caller
@@ -38,6 +39,7 @@ class ChatbotBackend(
     IdentityOperations,
     CustomActionOperations,
     TaggingOperations,
+    ChatbotSnapshot,
 ):
     # -- a glance at the state (for repr) ------------------------------------------------
 

@@ -45,7 +45,7 @@ def only(collection: OrderedCollection[str, V], arn: Optional[str]) -> OrderedCo
     filtered: OrderedCollection[str, V] = OrderedCollection()
     value = collection.get(arn)
     if value is not None:
-        filtered.put(arn, value)
+        filtered.put(arn, value, collection.stamp_of(arn))
     return filtered
 
 

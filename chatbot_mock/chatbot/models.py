@@ -393,17 +393,18 @@ class ChatbotAccount:
         known = self.slack_channel_directory.get(channel)
         return None if known is None else known.told_name
 
-    def add_configuration(self, configuration: ChatConfiguration) -> None:
-        """Keep a new configuration under its ARN, its name and (Slack, Teams) its channel."""
+    def add_configuration(self, configuration: ChatConfiguration, stamp: Optional[int] = None) -> None:
+        """Keep a new configuration under its ARN, its name and (Slack, Teams) its channel
+        (``stamp``: its creation stamp, when a snapshot brings it back)."""
         arn = configuration.arn
         if isinstance(configuration, SlackChannelConfiguration):
-            self.slack.put(configuration.workspace.team_id, arn, configuration)
+            self.slack.put(configuration.workspace.team_id, arn, configuration, stamp)
             self.slack_channels[configuration.channel_key] = arn
         elif isinstance(configuration, TeamsChannelConfiguration):
-            self.microsoft_teams.put(configuration.team.team_id, arn, configuration)
+            self.microsoft_teams.put(configuration.team.team_id, arn, configuration, stamp)
             self.teams_channels[configuration.channel_key] = arn
         elif isinstance(configuration, ChimeWebhookConfiguration):
-            self.chime.put(arn, configuration)
+            self.chime.put(arn, configuration, stamp)
         self.configuration_names[configuration.configuration_name] = arn
 
     def remove_configuration(self, configuration: ChatConfiguration) -> None:

@@ -2,26 +2,39 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
+import itertools
+from bisect import bisect_right, insort
 from typing import Dict, Generic, Iterator, List, Optional, Tuple, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
 
+# One sequence of creation stamps for every collection: an item keeps its stamp in each
+# collection it is in (a configuration in the account's list and in its team's), and a
+# snapshot that records stamps restores page tokens exactly (see :func:`stamps_after`).
+_stamps = itertools.count(1)
+
+
+def stamps_after(stamp: int) -> None:
+    """Make every stamp handed out from now on greater than ``stamp`` (after a restore
+    brought back items stamped up to it)."""
+    global _stamps
+    current = next(_stamps)
+    _stamps = itertools.count(max(current, stamp + 1))
+
 
 class OrderedCollection(Generic[K, V]):
-    """Items by key, each stamped with a creation sequence number.
+    """Items by key, each with its creation stamp.
 
-    A page starts after the sequence number of the last item the previous page
-    returned, found by bisection, so a page costs the same however many items the
-    collection holds, and deleting items between pages neither skips nor repeats one.
+    A page starts after the stamp of the last item the previous page returned, found by
+    bisection, so a page costs the same however many items the collection holds, and
+    deleting items between pages neither skips nor repeats one.
     """
 
     def __init__(self) -> None:
         self._items: Dict[K, Tuple[int, V]] = {}
         self._sequence: List[int] = []  # ascending; parallel to _keys
         self._keys: List[K] = []
-        self._next = 1
 
     def __len__(self) -> int:
         return len(self._items)
@@ -36,17 +49,32 @@ class OrderedCollection(Generic[K, V]):
         entry = self._items.get(key)
         return None if entry is None else entry[1]
 
-    def put(self, key: K, value: V) -> None:
-        """Add a new item at the end, or replace an existing one in place."""
+    def put(self, key: K, value: V, stamp: Optional[int] = None) -> int:
+        """Add a new item (with a new stamp, unless ``stamp`` gives the one it already
+        has elsewhere), or replace an existing one in place; answers the item's stamp."""
         entry = self._items.get(key)
         if entry is not None:
             self._items[key] = (entry[0], value)
-            return
-        seq = self._next
-        self._next += 1
+            return entry[0]
+        seq = next(_stamps) if stamp is None else stamp
         self._items[key] = (seq, value)
-        self._sequence.append(seq)
-        self._keys.append(key)
+        if not self._sequence or seq > self._sequence[-1]:
+            self._sequence.append(seq)
+            self._keys.append(key)
+        else:  # an older item put back, as a restore does
+            index = bisect_right(self._sequence, seq)
+            insort(self._sequence, seq)
+            self._keys.insert(index, key)
+        return seq
+
+    def stamp_of(self, key: K) -> Optional[int]:
+        entry = self._items.get(key)
+        return None if entry is None else entry[0]
+
+    def stamped(self) -> Iterator[Tuple[int, K, V]]:
+        """(stamp, key, item) in creation order."""
+        items = self._items
+        return ((seq, key, items[key][1]) for seq, key in zip(self._sequence, self._keys))
 
     def pop(self, key: K) -> Optional[V]:
         entry = self._items.pop(key, None)

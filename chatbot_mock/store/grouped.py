@@ -37,27 +37,29 @@ class GroupedCollection(Generic[G, K, V]):
     def get(self, key: K) -> Optional[V]:
         return self.everything.get(key)
 
-    def put(self, group: G, key: K, value: V) -> None:
-        """Add a new item to ``group``, or replace an item already in that group."""
+    def put(self, group: G, key: K, value: V, stamp: Optional[int] = None) -> int:
+        """Add a new item to ``group``, or replace an item already in that group;
+        answers its creation stamp (``stamp``, when a restore gives it)."""
         current = self._group_of.get(key)
         if current is not None and current != group:
             raise ValueError(f"{key!r} belongs to group {current!r}, not {group!r}")
-        self.everything.put(key, value)
+        stamp = self.everything.put(key, value, stamp)
         entry = self._groups.get(group)
         if entry is None:
             entry = self._groups[group] = (OrderedCollection(), {})
         members, keys = entry
-        members.put(key, value)
+        members.put(key, value, stamp)
         keys[key] = None
         self._group_of[key] = group
+        return stamp
 
     def pop(self, key: K) -> Optional[V]:
         group = self._group_of.pop(key, None)
         if group is None:
             return None
         members, keys = self._groups[group]
-        # An emptied group stays: its collection keeps counting, so a page token
-        # issued before the group emptied never lands on items added after it.
+        # An emptied group stays (each listed collection does): harmless, since stamps
+        # are never reused.
         members.pop(key)
         del keys[key]
         return self.everything.pop(key)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Dict, FrozenSet, Iterable, NamedTuple, Optional
+from typing import Dict, FrozenSet, Iterable, List, NamedTuple, Optional
 
 
 class Organization(NamedTuple):
@@ -34,3 +34,8 @@ class Organizations:
 
     def of(self, account_id: str) -> Optional[Organization]:
         return self._by_account.get(account_id)
+
+    def all(self) -> List[Organization]:
+        """Each organization once, by management account id."""
+        found = {organization.management_account_id: organization for organization in self._by_account.values()}
+        return [found[management] for management in sorted(found)]

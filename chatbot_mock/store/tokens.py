@@ -27,8 +27,13 @@ class PageTokens:
     quietly starting somewhere.
     """
 
-    def __init__(self) -> None:
-        self._key = os.urandom(16)
+    def __init__(self, key: Optional[bytes] = None) -> None:
+        self._key = os.urandom(16) if key is None else key
+
+    @property
+    def key(self) -> bytes:
+        """Kept in a state snapshot, so tokens issued before it still work after a restore."""
+        return self._key
 
     def _mac(self, payload: bytes) -> bytes:
         return hmac.new(self._key, payload, hashlib.sha256).hexdigest()[:24].encode("ascii")

@@ -20,6 +20,7 @@ from chatbot_mock.support_app.models import (
     SlackWorkspace,
     SupportAppAccount,
 )
+from chatbot_mock.support_app.snapshot import SupportAppSnapshot
 
 #: The limits from the Support App API reference, and the page size of its two lists.
 DEFAULT_SETTINGS = {
@@ -56,7 +57,7 @@ def _check_notification_rules(severity: str, effective: Dict[str, bool], given: 
             )
 
 
-class SupportAppBackend:
+class SupportAppBackend(SupportAppSnapshot):
     def __init__(self, shared: SharedStores) -> None:
         self._settings = shared.settings
         self._tokens = shared.tokens

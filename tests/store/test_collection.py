@@ -2,7 +2,7 @@
 
 from typing import List
 
-from chatbot_mock.store.collection import OrderedCollection
+from chatbot_mock.store.collection import OrderedCollection, stamps_after
 
 
 def walk(collection: OrderedCollection, limit: int) -> List[str]:
@@ -25,10 +25,30 @@ def filled(count: int) -> OrderedCollection:
 
 def test_pages_follow_creation_order_and_end_without_a_marker() -> None:
     collection = filled(5)
-    assert collection.page(0, 2) == (["v0", "v1"], 2)
-    assert collection.page(2, 2) == (["v2", "v3"], 4)
-    assert collection.page(4, 2) == (["v4"], None)
+    stamps = [stamp for stamp, _, _ in collection.stamped()]
+    assert collection.page(0, 2) == (["v0", "v1"], stamps[1])
+    assert collection.page(stamps[1], 2) == (["v2", "v3"], stamps[3])
+    assert collection.page(stamps[3], 2) == (["v4"], None)
     assert collection.page(0, 5) == (["v0", "v1", "v2", "v3", "v4"], None)
+
+
+def test_stamps_are_shared_by_every_collection_and_never_reused() -> None:
+    first, second = filled(2), filled(2)
+    stamps = [stamp for collection in (first, second) for stamp, _, _ in collection.stamped()]
+    assert stamps == sorted(set(stamps))
+
+
+def test_an_item_put_back_with_its_stamp_takes_its_old_place() -> None:
+    collection = filled(3)
+    stamp = collection.stamp_of("k1")
+    collection.pop("k1")
+    assert stamp is not None and collection.put("k1", "back", stamp) == stamp
+    assert walk(collection, 1) == ["v0", "back", "v2"]
+
+
+def test_stamps_after_a_restore_come_after_every_restored_one() -> None:
+    stamps_after(10**9)
+    assert filled(1).stamp_of("k0") == 10**9 + 1
 
 
 def test_replacing_an_item_keeps_its_place() -> None:

@@ -1,0 +1,327 @@
+"""AWS Chatbot's part of a state snapshot: every account's resources as plain JSON, and
+back (docs/inspecting.md describes the format)."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Optional, Tuple
+
+from chatbot_mock.chatbot.common import ChatbotBackendBase
+from chatbot_mock.chatbot.models import (
+    DISABLED,
+    ENABLED,
+    ChannelConfiguration,
+    ChatbotAccount,
+    ChatConfiguration,
+    ChimeWebhookConfiguration,
+    ClientTokenUse,
+    ConfiguredTeam,
+    CustomAction,
+    SlackChannel,
+    SlackChannelConfiguration,
+    SlackUserIdentity,
+    SlackWorkspace,
+    TeamsChannelConfiguration,
+    TeamsUserIdentity,
+)
+from chatbot_mock.store.collection import OrderedCollection
+from chatbot_mock.store.snapshot import Fields, SnapshotError, Stamps, stamped
+
+
+def _common(configuration: ChatConfiguration) -> Dict[str, Any]:
+    return {
+        "arn": configuration.arn,
+        "configuration_name": configuration.configuration_name,
+        "iam_role_arn": configuration.iam_role_arn,
+        "sns_topic_arns": list(configuration.sns_topic_arns),
+        "logging_level": configuration.logging_level,
+        "tags": dict(configuration.tags),
+        "state": configuration.state,
+        "state_reason": configuration.state_reason,
+    }
+
+
+def _slack_configuration(configuration: SlackChannelConfiguration) -> Dict[str, Any]:
+    return {
+        **_common(configuration),
+        "team_id": configuration.workspace.team_id,
+        "channel_id": configuration.channel_id,
+        "channel_name": configuration.channel_name,
+        "guardrail_policy_arns": list(configuration.guardrail_policy_arns),
+        "user_authorization_required": configuration.user_authorization_required,
+    }
+
+
+def _teams_configuration(configuration: TeamsChannelConfiguration) -> Dict[str, Any]:
+    return {
+        **_common(configuration),
+        "team_id": configuration.team.team_id,
+        "team_name": configuration.team_name,
+        "channel_id": configuration.channel_id,
+        "channel_name": configuration.channel_name,
+        "guardrail_policy_arns": list(configuration.guardrail_policy_arns),
+        "user_authorization_required": configuration.user_authorization_required,
+    }
+
+
+def _chime_configuration(configuration: ChimeWebhookConfiguration) -> Dict[str, Any]:
+    return {
+        **_common(configuration),
+        "webhook_description": configuration.webhook_description,
+        "webhook_url": configuration.webhook_url,
+    }
+
+
+def _export_account(account: ChatbotAccount) -> Dict[str, Any]:
+    return {
+        "slack_workspaces": stamped(account.workspaces, lambda w: {"team_id": w.team_id, "team_name": w.team_name}),
+        "teams": stamped(
+            account.teams, lambda t: {"team_id": t.team_id, "team_name": t.team_name, "tenant_id": t.tenant_id}
+        ),
+        "slack_channels": stamped(
+            account.slack_channel_directory,
+            lambda c: {
+                "team_id": c.team_id,
+                "channel_id": c.channel_id,
+                "channel_name": c.channel_name,
+                "private": c.private,
+            },
+        ),
+        "slack_configurations": stamped(account.slack.everything, _slack_configuration),
+        "teams_configurations": stamped(account.microsoft_teams.everything, _teams_configuration),
+        "chime_configurations": stamped(account.chime, _chime_configuration),
+        "slack_user_identities": stamped(
+            account.slack_identities.everything,
+            lambda i: {
+                "chat_configuration_arn": i.configuration.arn,
+                "slack_user_id": i.slack_user_id,
+                "iam_role_arn": i.iam_role_arn,
+                "aws_user_identity": i.aws_user_identity,
+            },
+        ),
+        "teams_user_identities": stamped(
+            account.teams_identities.everything,
+            lambda i: {
+                "chat_configuration_arn": i.configuration.arn,
+                "user_id": i.user_id,
+                "iam_role_arn": i.iam_role_arn,
+                "aws_user_identity": i.aws_user_identity,
+            },
+        ),
+        "custom_actions": stamped(
+            account.custom_actions,
+            lambda a: {
+                "arn": a.arn,
+                "action_name": a.action_name,
+                "definition": a.definition,
+                "alias_name": a.alias_name,
+                "attachments": a.attachments,
+                "tags": dict(a.tags),
+                "client_token": a.client_token,
+            },
+        ),
+        "client_tokens": [
+            {"client_token": token, "request": use.request, "custom_action_arn": use.custom_action_arn}
+            for token, use in account.client_tokens.items()
+        ],
+        "associations": [
+            {"order": stamp, "chat_configuration_arn": configuration_arn, "custom_action_arn": action_arn}
+            for configuration_arn, associated in account.associations.items()
+            for stamp, action_arn, _ in associated.stamped()
+        ],
+        "reserved_names": sorted(account.reserved_names),
+        "user_authorization_required": account.user_authorization_required,
+        "training_data_collection_enabled": account.training_data_collection_enabled,
+    }
+
+
+def _holds_anything(exported: Dict[str, Any]) -> bool:
+    return any(exported.values())
+
+
+class ChatbotSnapshot(ChatbotBackendBase):
+    def export_state(self) -> Dict[str, Any]:
+        """Every account that holds anything, as plain JSON."""
+        accounts = {account_id: _export_account(account) for account_id, account in self._accounts.items()}
+        return {"accounts": {account_id: data for account_id, data in accounts.items() if _holds_anything(data)}}
+
+    def restore_state(self, fields: Fields, stamps: Stamps) -> None:
+        """Bring back what :meth:`export_state` wrote (into a backend that holds nothing)."""
+        for account_id, account_fields in fields.keyed_objects("accounts"):
+            _Restorer(self._accounts[account_id], account_fields, stamps).run()
+        fields.finish()
+
+
+class _Restorer:
+    """One account's resources. Each is read (and checked) at once, and put in its
+    collections once every stamp is known, in creation order, so what it refers to (a
+    configuration's workspace, an identity's configuration) is in place first."""
+
+    def __init__(self, account: ChatbotAccount, fields: Fields, stamps: Stamps) -> None:
+        self.account = account
+        self.fields = fields
+        self.stamps = stamps
+
+    def run(self) -> None:
+        account, fields, later = self.account, self.fields, self.stamps.later
+        for item in fields.objects("slack_workspaces"):
+            workspace = SlackWorkspace(item.text("team_id"), item.text("team_name"))
+            later(item, account.workspaces.put, workspace.team_id, workspace)
+            item.finish()
+        for item in fields.objects("teams"):
+            team = ConfiguredTeam(item.text("team_id"), item.text("team_name"), item.text("tenant_id"))
+            later(item, account.teams.put, team.team_id, team)
+            item.finish()
+        for item in fields.objects("slack_channels"):
+            channel = SlackChannel(
+                item.text("team_id"), item.text("channel_id"), item.text("channel_name"), item.flag("private")
+            )
+            later(item, account.slack_channel_directory.put, (channel.team_id, channel.channel_id), channel)
+            item.finish()
+        for item in fields.objects("slack_configurations"):
+            later(item, self._put_slack, item, item.text("team_id"), self._channel_members(item))
+        for item in fields.objects("teams_configurations"):
+            members = {**self._channel_members(item), "team_name": item.optional_text("team_name")}
+            later(item, self._put_teams, item, item.text("team_id"), members)
+        for item in fields.objects("chime_configurations"):
+            configuration = ChimeWebhookConfiguration(
+                **self._common(item),
+                webhook_description=item.text("webhook_description"),
+                webhook_url=item.text("webhook_url"),
+            )
+            self._enablement(item, configuration)
+            later(item, self._add, item, configuration)
+            item.finish()
+        for item in fields.objects("slack_user_identities"):
+            later(item, self._put_slack_identity, item, *self._identity_members(item, "slack_user_id"))
+            item.finish()
+        for item in fields.objects("teams_user_identities"):
+            later(item, self._put_teams_identity, item, *self._identity_members(item, "user_id"))
+            item.finish()
+        for item in fields.objects("custom_actions"):
+            later(item, self._put_custom_action, self._custom_action(item))
+            item.finish()
+        for item in fields.objects("client_tokens"):
+            use = ClientTokenUse(item.text("request"), item.text("custom_action_arn"))
+            account.client_tokens[item.text("client_token")] = use
+            item.finish()
+        for item in fields.objects("associations"):
+            later(item, self._associate, item.text("chat_configuration_arn"), item.text("custom_action_arn"))
+            item.finish()
+        account.reserved_names.update(fields.texts("reserved_names"))
+        account.user_authorization_required = fields.flag("user_authorization_required")
+        account.training_data_collection_enabled = fields.flag("training_data_collection_enabled")
+        fields.finish()
+
+    # -- reading ---------------------------------------------------------------------------------
+
+    @staticmethod
+    def _common(item: Fields) -> Dict[str, Any]:
+        return {
+            "arn": item.text("arn"),
+            "configuration_name": item.text("configuration_name"),
+            "iam_role_arn": item.text("iam_role_arn"),
+            "sns_topic_arns": item.texts("sns_topic_arns"),
+            "logging_level": item.optional_text("logging_level") or "NONE",
+            "tags": item.text_mapping("tags"),
+        }
+
+    def _channel_members(self, item: Fields) -> Dict[str, Any]:
+        return {
+            **self._common(item),
+            "channel_id": item.text("channel_id"),
+            "channel_name": item.optional_text("channel_name"),
+            "guardrail_policy_arns": item.texts("guardrail_policy_arns"),
+            "user_authorization_required": item.flag("user_authorization_required"),
+        }
+
+    @staticmethod
+    def _enablement(item: Fields, configuration: ChatConfiguration) -> None:
+        state = item.optional_text("state") or ENABLED
+        reason = item.optional_text("state_reason")
+        if state not in (ENABLED, DISABLED) or (state == DISABLED) != (reason is not None):
+            raise SnapshotError(f"{item.where}: state must be ENABLED without a state_reason, or DISABLED with one")
+        configuration.state, configuration.state_reason = state, reason
+
+    @staticmethod
+    def _identity_members(item: Fields, user_member: str) -> Tuple[str, str, str, Optional[str]]:
+        return (
+            item.text("chat_configuration_arn"),
+            item.text(user_member),
+            item.text("iam_role_arn"),
+            item.optional_text("aws_user_identity"),
+        )
+
+    @staticmethod
+    def _custom_action(item: Fields) -> CustomAction:
+        definition = item.json("definition")
+        attachments = item.json("attachments")
+        if not isinstance(definition, dict):
+            raise SnapshotError(f"{item.where}.definition must be an object (a CustomActionDefinition)")
+        if attachments is not None and not isinstance(attachments, list):
+            raise SnapshotError(f"{item.where}.attachments must be a list or null")
+        return CustomAction(
+            arn=item.text("arn"),
+            action_name=item.text("action_name"),
+            definition=definition,
+            alias_name=item.optional_text("alias_name"),
+            attachments=attachments,
+            tags=item.text_mapping("tags"),
+            client_token=item.optional_text("client_token"),
+        )
+
+    # -- putting back, in creation order ------------------------------------------------------------
+
+    def _put_slack(self, item: Fields, team_id: str, members: Dict[str, Any], stamp: int) -> None:
+        workspace = self.account.workspaces.get(team_id)
+        if workspace is None:
+            raise SnapshotError(f"{item.where}: Slack workspace {team_id} is not among the slack_workspaces")
+        configuration = SlackChannelConfiguration(**members, workspace=workspace)
+        self._enablement(item, configuration)
+        item.finish()
+        self._add(item, configuration, stamp)
+
+    def _put_teams(self, item: Fields, team_id: str, members: Dict[str, Any], stamp: int) -> None:
+        team = self.account.teams.get(team_id)
+        if team is None:
+            raise SnapshotError(f"{item.where}: team {team_id} is not among the teams")
+        configuration = TeamsChannelConfiguration(**members, team=team)
+        self._enablement(item, configuration)
+        item.finish()
+        self._add(item, configuration, stamp)
+
+    def _add(self, item: Fields, configuration: ChatConfiguration, stamp: int) -> None:
+        account = self.account
+        if configuration.configuration_name in account.configuration_names:
+            raise SnapshotError(f"{item.where}: a second configuration named {configuration.configuration_name}")
+        if isinstance(configuration, ChannelConfiguration) and configuration.channel_key in account.channels_of(
+            type(configuration)
+        ):
+            raise SnapshotError(f"{item.where}: a second configuration for channel {configuration.channel_id}")
+        account.add_configuration(configuration, stamp)
+
+    def _put_slack_identity(
+        self, item: Fields, arn: str, user_id: str, role: str, aws_user_identity: Optional[str], stamp: int
+    ) -> None:
+        configuration = self.account.slack.get(arn)
+        if configuration is None:
+            raise SnapshotError(f"{item.where}: no Slack configuration has the ARN {arn}")
+        identity = SlackUserIdentity(configuration, user_id, role, aws_user_identity)
+        self.account.slack_identities.put(arn, identity.key, identity, stamp)
+
+    def _put_teams_identity(
+        self, item: Fields, arn: str, user_id: str, role: str, aws_user_identity: Optional[str], stamp: int
+    ) -> None:
+        configuration = self.account.microsoft_teams.get(arn)
+        if configuration is None:
+            raise SnapshotError(f"{item.where}: no Microsoft Teams configuration has the ARN {arn}")
+        identity = TeamsUserIdentity(configuration, user_id, role, aws_user_identity)
+        self.account.teams_identities.put(arn, identity.key, identity, stamp)
+
+    def _put_custom_action(self, action: CustomAction, stamp: int) -> None:
+        self.account.custom_actions.put(action.arn, action, stamp)
+        self.account.custom_action_names[action.action_name] = action.arn
+
+    def _associate(self, configuration_arn: str, action_arn: str, stamp: int) -> None:
+        associated = self.account.associations.setdefault(configuration_arn, OrderedCollection())
+        associated.put(action_arn, action_arn, stamp)
+        self.account.associated_configurations.setdefault(action_arn, set()).add(configuration_arn)

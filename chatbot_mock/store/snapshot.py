@@ -1,0 +1,138 @@
+"""Reading and writing the parts of a state snapshot that every service shares.
+
+A snapshot is plain JSON (``m.state()``), meant to be kept in a file, diffed, and even
+written by hand to start a server from a seeded world. So reading one checks it as a
+user would want: every object names where it is in the document when something is
+missing, of the wrong type, or not a member the format has.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Dict, Iterator, List, Optional, Set, Tuple, TypeVar
+
+from chatbot_mock.store.collection import OrderedCollection
+
+#: What ``"format"`` says, and the version this mock writes and reads.
+FORMAT = "chatbot_mock state"
+VERSION = 1
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class SnapshotError(ValueError):
+    """A snapshot this mock cannot load; the message says where and why."""
+
+
+class Fields:
+    """One JSON object of a snapshot, read member by member.
+
+    Each reader names the member's place (``services.chatbot.accounts.111122223333.
+    slack_configurations[2].arn``) in its error; :meth:`finish` refuses members the
+    format does not have, so a misspelt one is not silently dropped.
+    """
+
+    def __init__(self, data: Any, where: str) -> None:
+        if not isinstance(data, dict):
+            raise SnapshotError(f"{where} must be a JSON object, not {type(data).__name__}")
+        self._data: Dict[str, Any] = data
+        self.where = where
+        self._read: Set[str] = set()
+
+    def _get(self, name: str, required: bool) -> Any:
+        self._read.add(name)
+        if name not in self._data:
+            if required:
+                raise SnapshotError(f"{self.where} has no {name!r}")
+            return None
+        return self._data[name]
+
+    def _typed(self, name: str, value: Any, kind: Tuple[type, ...], what: str) -> Any:
+        if not isinstance(value, kind) or (bool not in kind and isinstance(value, bool)):
+            raise SnapshotError(f"{self.where}.{name} must be {what}, not {value!r}")
+        return value
+
+    def text(self, name: str) -> str:
+        return str(self._typed(name, self._get(name, True), (str,), "a string"))
+
+    def optional_text(self, name: str) -> Optional[str]:
+        value = self._get(name, False)
+        return None if value is None else str(self._typed(name, value, (str,), "a string or null"))
+
+    def flag(self, name: str, default: bool = False) -> bool:
+        value = self._get(name, False)
+        return default if value is None else bool(self._typed(name, value, (bool,), "true or false"))
+
+    def number(self, name: str) -> Optional[int]:
+        value = self._get(name, False)
+        return None if value is None else int(self._typed(name, value, (int,), "a whole number"))
+
+    def texts(self, name: str) -> List[str]:
+        values = self._get(name, False) or []
+        self._typed(name, values, (list,), "a list of strings")
+        for value in values:
+            self._typed(name, value, (str,), "a list of strings")
+        return list(values)
+
+    def text_mapping(self, name: str) -> Dict[str, str]:
+        values = self._get(name, False) or {}
+        self._typed(name, values, (dict,), "an object of strings")
+        for value in values.values():
+            self._typed(name, value, (str,), "an object of strings")
+        return dict(values)
+
+    def json(self, name: str) -> Any:
+        """A member kept as the JSON it is (a custom action's wire-shaped definition)."""
+        return self._get(name, False)
+
+    def object(self, name: str) -> Fields:
+        return Fields(self._get(name, False) or {}, f"{self.where}.{name}")
+
+    def objects(self, name: str) -> Iterator[Fields]:
+        values = self._get(name, False) or []
+        self._typed(name, values, (list,), "a list of objects")
+        return (Fields(value, f"{self.where}.{name}[{index}]") for index, value in enumerate(values))
+
+    def keyed_objects(self, name: str) -> Iterator[Tuple[str, Fields]]:
+        values = self._get(name, False) or {}
+        self._typed(name, values, (dict,), "an object")
+        return ((key, Fields(value, f"{self.where}.{name}.{key}")) for key, value in values.items())
+
+    def finish(self) -> None:
+        unknown = sorted(set(self._data) - self._read)
+        if unknown:
+            raise SnapshotError(f"{self.where} has members this format does not: {', '.join(unknown)}")
+
+
+class Stamps:
+    """Creation stamps while a snapshot is read: those it gives, then new ones after the
+    greatest seen, for items written by hand without one."""
+
+    def __init__(self) -> None:
+        self.greatest = 0
+        self._given: List[Tuple[int, Callable[..., Any], Tuple[Any, ...]]] = []
+        self._missing: List[Tuple[Callable[..., Any], Tuple[Any, ...]]] = []
+
+    def later(self, fields: Fields, put: Callable[..., Any], *args: Any) -> None:
+        """Call ``put(*args, stamp)`` once every stamp is known (:meth:`put_all`): items
+        go back in the order they were created, whatever order the snapshot lists them in."""
+        stamp = fields.number("order")
+        if stamp is None:
+            self._missing.append((put, args))
+        elif stamp < 1:
+            raise SnapshotError(f"{fields.where}.order must be at least 1, not {stamp}")
+        else:
+            self.greatest = max(self.greatest, stamp)
+            self._given.append((stamp, put, args))
+
+    def put_all(self) -> None:
+        for stamp, put, args in sorted(self._given, key=lambda entry: entry[0]):
+            put(*args, stamp)
+        for put, args in self._missing:
+            self.greatest += 1
+            put(*args, self.greatest)
+
+
+def stamped(collection: OrderedCollection[K, V], write: Callable[[V], Dict[str, Any]]) -> List[Dict[str, Any]]:
+    """A collection's items as ``write`` gives them, each with its creation stamp."""
+    return [{"order": stamp, **write(item)} for stamp, _, item in collection.stamped()]

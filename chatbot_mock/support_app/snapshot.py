@@ -1,0 +1,104 @@
+"""AWS Support App's part of a state snapshot: every account's resources as plain JSON,
+and back (docs/inspecting.md describes the format)."""
+
+from __future__ import annotations
+
+from typing import Any, Dict, Set
+
+from chatbot_mock.store.accounts import AccountStore
+from chatbot_mock.store.slack import ChannelKey
+from chatbot_mock.store.snapshot import Fields, SnapshotError, Stamps, stamped
+from chatbot_mock.support_app.models import SlackChannelConfiguration, SlackWorkspace, SupportAppAccount
+
+_SEVERITIES = ("none", "all", "high")
+
+
+def _channel(configuration: SlackChannelConfiguration) -> Dict[str, Any]:
+    return {
+        "team_id": configuration.team_id,
+        "channel_id": configuration.channel_id,
+        "channel_name": configuration.channel_name,
+        "channel_role_arn": configuration.channel_role_arn,
+        "notify_on_case_severity": configuration.notify_on_case_severity,
+        "notify_on_add_correspondence_to_case": configuration.notify_on_add_correspondence_to_case,
+        "notify_on_create_or_reopen_case": configuration.notify_on_create_or_reopen_case,
+        "notify_on_resolve_case": configuration.notify_on_resolve_case,
+    }
+
+
+class SupportAppSnapshot:
+    """The backend's state as JSON; mixed into the backend, whose attributes these are."""
+
+    _accounts: AccountStore[SupportAppAccount]
+    _channel_accounts: Dict[ChannelKey, Set[str]]
+    _organization_workspaces: Dict[str, Set[str]]
+
+    def export_state(self) -> Dict[str, Any]:
+        """Every account that holds anything, as plain JSON."""
+        accounts: Dict[str, Any] = {}
+        for account_id, account in self._accounts.items():
+            exported = {
+                "slack_workspaces": stamped(
+                    account.workspaces,
+                    lambda w: {
+                        "team_id": w.team_id,
+                        "team_name": w.team_name,
+                        "allow_organization_member_account": w.allow_organization_member_account,
+                    },
+                ),
+                "channel_configurations": stamped(account.channels, _channel),
+                "live_chats": [
+                    {"team_id": team_id, "channel_id": channel_id} for team_id, channel_id in sorted(account.live_chats)
+                ],
+                "account_alias": account.account_alias,
+                "registered_for_organization": sorted(self._organization_workspaces.get(account_id, ())),
+            }
+            if any(exported.values()):
+                accounts[account_id] = exported
+        return {"accounts": accounts}
+
+    def restore_state(self, fields: Fields, stamps: Stamps) -> None:
+        """Bring back what :meth:`export_state` wrote (into a backend that holds nothing)."""
+        for account_id, account_fields in fields.keyed_objects("accounts"):
+            self._restore_account(account_id, account_fields, stamps)
+        fields.finish()
+
+    def _restore_account(self, account_id: str, fields: Fields, stamps: Stamps) -> None:
+        account = self._accounts[account_id]
+        for item in fields.objects("slack_workspaces"):
+            workspace = SlackWorkspace(
+                item.text("team_id"), item.text("team_name"), item.flag("allow_organization_member_account")
+            )
+            stamps.later(item, account.workspaces.put, workspace.team_id, workspace)
+            item.finish()
+        for item in fields.objects("channel_configurations"):
+            configuration = SlackChannelConfiguration(
+                team_id=item.text("team_id"),
+                channel_id=item.text("channel_id"),
+                channel_role_arn=item.text("channel_role_arn"),
+                notify_on_case_severity=item.text("notify_on_case_severity"),
+                channel_name=item.optional_text("channel_name"),
+                notify_on_add_correspondence_to_case=item.flag("notify_on_add_correspondence_to_case"),
+                notify_on_create_or_reopen_case=item.flag("notify_on_create_or_reopen_case"),
+                notify_on_resolve_case=item.flag("notify_on_resolve_case"),
+            )
+            if configuration.notify_on_case_severity not in _SEVERITIES:
+                raise SnapshotError(f"{item.where}.notify_on_case_severity must be one of {', '.join(_SEVERITIES)}")
+            stamps.later(item, self._put_channel, item, account_id, configuration)
+            item.finish()
+        for item in fields.objects("live_chats"):
+            account.live_chats.add((item.text("team_id"), item.text("channel_id")))
+            item.finish()
+        account.account_alias = fields.optional_text("account_alias")
+        registered = fields.texts("registered_for_organization")
+        if registered:
+            self._organization_workspaces[account_id] = set(registered)
+        fields.finish()
+
+    def _put_channel(self, item: Fields, account_id: str, configuration: SlackChannelConfiguration, stamp: int) -> None:
+        account = self._accounts[account_id]
+        if configuration.team_id not in account.workspaces:
+            raise SnapshotError(f"{item.where}: workspace {configuration.team_id} is not among the slack_workspaces")
+        key = (configuration.team_id, configuration.channel_id)
+        account.channels.put(key, configuration, stamp)
+        self._channel_accounts.setdefault(key, set()).add(account_id)
