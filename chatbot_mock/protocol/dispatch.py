@@ -35,6 +35,9 @@ from chatbot_mock.store.errors import Refusal
 from chatbot_mock.store.identity import DEFAULT_REGION, Caller, account_for_access_key, fallback_account
 
 logger = logging.getLogger("chatbot_mock")
+# A library's logger stays silent until the application configures logging (pytest
+# does: it shows the records beside a failing test).
+logger.addHandler(logging.NullHandler())
 
 
 class HttpResponse(NamedTuple):
