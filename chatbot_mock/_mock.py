@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
 import inspect
 import threading
 import unittest
@@ -24,6 +25,7 @@ from chatbot_mock.services import declared_services, default_settings, setting_m
 from chatbot_mock.store.identity import check_account_id, fallback_account, moto_account_id
 from chatbot_mock.store.settings import Settings
 from chatbot_mock.support_app.console import SupportAppConsole, create_organization
+from chatbot_mock.views import html_table
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -354,6 +356,14 @@ class ChatbotMock:
         if inspect.isfunction(attribute):
             return self._decorate_function(attribute)
         return None
+
+    def _repr_html_(self) -> str:
+        """In Jupyter: one row per resource of both services, every cell escaped."""
+        if not self.active:
+            return f"<p>{html.escape(repr(self))}</p>"
+        consoles = [getattr(self, service.console_name) for service in declared_services()]
+        found = [row for console in consoles for row in console._html_rows()]
+        return html_table(found, repr(self))
 
     def __repr__(self) -> str:
         try:

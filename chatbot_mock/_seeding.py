@@ -9,6 +9,8 @@ would catch.
 from __future__ import annotations
 
 import functools
+import html
+from types import MappingProxyType
 from typing import Any, Callable, ClassVar, List, Mapping, Optional, Sequence, Tuple, TypeVar
 
 from botocore.exceptions import ClientError
@@ -20,6 +22,7 @@ from chatbot_mock.protocol.model import code_for, service_specs
 from chatbot_mock.protocol.validation import ShapeValidator, summarize
 from chatbot_mock.services import snake_case
 from chatbot_mock.store.errors import Refusal
+from chatbot_mock.views import Quota, View, account_view, html_table, rows
 
 T = TypeVar("T")
 
@@ -99,6 +102,9 @@ class Console:
     service: ClassVar[str]
     #: The code a seeded value the model forbids answers.
     validation_error: ClassVar[str] = "ValidationException"
+    #: What an account's view is called, and the record kind of each of its lists.
+    account_kind: ClassVar[str]
+    view_kinds: ClassVar[Mapping[str, str]]
 
     def __init__(self, state: Callable[[], MockState]) -> None:
         self._state = state
@@ -113,6 +119,37 @@ class Console:
             return f"<{type(self).__name__}: empty>"
         held = ", ".join(f"{kind}: {count}" for kind, count in counts.items() if count)
         return f"<{type(self).__name__}: {accounts} account(s) holding {held}>"
+
+    # -- looking without boto3 ----------------------------------------------------------------
+
+    def account(self, account_id: Optional[str] = None) -> View:
+        """A read-only view of one account of this service (``None``: the account an API
+        call would use now): every resource as a record with attribute access, and
+        ``quotas``, each per-account quota setting with what the account uses of it."""
+        state = self._state()
+        account_id = state.account_for_seeding(account_id)
+        with state.lock:
+            backend = state.backend(self.service)
+            exported = backend.export_account(account_id)
+            use = backend.quota_use(account_id)
+            quotas = tuple(Quota(name, used, state.settings[name]) for name, used in use.items())
+        return account_view(self.account_kind, account_id, exported, self.view_kinds, quotas)
+
+    @property
+    def accounts(self) -> Mapping[str, View]:
+        """A view of every account that holds anything, by account id."""
+        state = self._state()
+        with state.lock:
+            held = list(state.backend(self.service).export_state()["accounts"])
+            return MappingProxyType({account_id: self.account(account_id) for account_id in held})
+
+    def _html_rows(self) -> List[Tuple[str, str, str, str]]:
+        return list(rows(self.accounts, self.service))
+
+    def _repr_html_(self) -> str:
+        if self._state_if_active() is None:
+            return f"<p>{html.escape(type(self).__name__)}: no mock is active</p>"
+        return html_table(self._html_rows(), f"{self.service}: one row per resource")
 
     def _state_if_active(self) -> Optional[MockState]:
         try:

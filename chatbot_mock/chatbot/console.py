@@ -18,6 +18,20 @@ class ChatbotConsole(Console):
     service = "chatbot"
     #: Seeded values that break the model answer the code Chatbot uses for bad parameters.
     validation_error = "InvalidParameterException"
+    account_kind = "ChatbotAccount"
+    view_kinds = {
+        "slack_workspaces": "SlackWorkspace",
+        "teams": "MicrosoftTeamsTeam",
+        "slack_channels": "SlackChannel",
+        "slack_configurations": "SlackChannelConfiguration",
+        "teams_configurations": "TeamsChannelConfiguration",
+        "chime_configurations": "ChimeWebhookConfiguration",
+        "slack_user_identities": "SlackUserIdentity",
+        "teams_user_identities": "TeamsUserIdentity",
+        "custom_actions": "CustomAction",
+        "client_tokens": "ClientTokenUse",
+        "associations": "Association",
+    }
 
     def authorize_slack_workspace(self, team_id: str, team_name: str, account_id: Optional[str] = None) -> None:
         """The console's OAuth authorisation of a Slack workspace. Authorising it again

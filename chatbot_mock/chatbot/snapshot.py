@@ -139,6 +139,18 @@ def _holds_anything(exported: Dict[str, Any]) -> bool:
 
 
 class ChatbotSnapshot(ChatbotBackendBase):
+    def export_account(self, account_id: str) -> Dict[str, Any]:
+        """One account as plain JSON (empty lists for an account that holds nothing)."""
+        return _export_account(self._accounts.peek(account_id) or ChatbotAccount())
+
+    def quota_use(self, account_id: str) -> Dict[str, int]:
+        """How much of each per-account quota setting the account uses."""
+        account = self._accounts.peek(account_id) or ChatbotAccount()
+        return {
+            "chatbot_configurations_per_account": account.configuration_count,
+            "chatbot_custom_actions_per_account": len(account.custom_actions),
+        }
+
     def export_state(self) -> Dict[str, Any]:
         """Every account that holds anything, as plain JSON."""
         accounts = {account_id: _export_account(account) for account_id, account in self._accounts.items()}

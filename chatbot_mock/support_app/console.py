@@ -34,6 +34,12 @@ class SupportAppConsole(Console):
     """
 
     service = "support-app"
+    account_kind = "SupportAppAccount"
+    view_kinds = {
+        "slack_workspaces": "SlackWorkspace",
+        "channel_configurations": "SlackChannelConfiguration",
+        "live_chats": "LiveChat",
+    }
 
     def authorize_slack_workspace(self, team_id: str, team_name: str, account_id: Optional[str] = None) -> None:
         """The console's OAuth authorisation of a Slack workspace (counts toward the 5 per account)."""

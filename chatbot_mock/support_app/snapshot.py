@@ -33,29 +33,38 @@ class SupportAppSnapshot:
     _channel_accounts: Dict[ChannelKey, Set[str]]
     _organization_workspaces: Dict[str, Set[str]]
 
+    def export_account(self, account_id: str) -> Dict[str, Any]:
+        """One account as plain JSON (empty lists for an account that holds nothing)."""
+        account = self._accounts.peek(account_id) or SupportAppAccount()
+        return {
+            "slack_workspaces": stamped(
+                account.workspaces,
+                lambda w: {
+                    "team_id": w.team_id,
+                    "team_name": w.team_name,
+                    "allow_organization_member_account": w.allow_organization_member_account,
+                },
+            ),
+            "channel_configurations": stamped(account.channels, _channel),
+            "live_chats": [
+                {"team_id": team_id, "channel_id": channel_id} for team_id, channel_id in sorted(account.live_chats)
+            ],
+            "account_alias": account.account_alias,
+            "registered_for_organization": sorted(self._organization_workspaces.get(account_id, ())),
+        }
+
+    def quota_use(self, account_id: str) -> Dict[str, int]:
+        """How much of each per-account quota setting the account uses."""
+        account = self._accounts.peek(account_id) or SupportAppAccount()
+        return {
+            "support_app_workspaces_per_account": len(account.workspaces),
+            "support_app_channels_per_account": len(account.channels),
+        }
+
     def export_state(self) -> Dict[str, Any]:
         """Every account that holds anything, as plain JSON."""
-        accounts: Dict[str, Any] = {}
-        for account_id, account in self._accounts.items():
-            exported = {
-                "slack_workspaces": stamped(
-                    account.workspaces,
-                    lambda w: {
-                        "team_id": w.team_id,
-                        "team_name": w.team_name,
-                        "allow_organization_member_account": w.allow_organization_member_account,
-                    },
-                ),
-                "channel_configurations": stamped(account.channels, _channel),
-                "live_chats": [
-                    {"team_id": team_id, "channel_id": channel_id} for team_id, channel_id in sorted(account.live_chats)
-                ],
-                "account_alias": account.account_alias,
-                "registered_for_organization": sorted(self._organization_workspaces.get(account_id, ())),
-            }
-            if any(exported.values()):
-                accounts[account_id] = exported
-        return {"accounts": accounts}
+        accounts = {account_id: self.export_account(account_id) for account_id, _ in self._accounts.items()}
+        return {"accounts": {account_id: data for account_id, data in accounts.items() if any(data.values())}}
 
     def restore_state(self, fields: Fields, stamps: Stamps) -> None:
         """Bring back what :meth:`export_state` wrote (into a backend that holds nothing)."""
