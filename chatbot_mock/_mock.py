@@ -21,6 +21,7 @@ import wrapt
 from chatbot_mock import interception
 from chatbot_mock._state import MockState
 from chatbot_mock.chatbot.console import ChatbotConsole
+from chatbot_mock.chime.console import ChimeConsole
 from chatbot_mock.services import declared_services, default_settings, setting_minimums
 from chatbot_mock.store.identity import check_account_id, fallback_account, moto_account_id
 from chatbot_mock.store.settings import Settings
@@ -71,6 +72,8 @@ class ChatbotMock:
     # annotations only tell type checkers and editors what the two are.
     chatbot: ChatbotConsole
     support_app: SupportAppConsole
+    #: Simulated Amazon Chime rooms and webhooks (docs/chatops.md).
+    chime: ChimeConsole
 
     def __init__(
         self,
@@ -90,6 +93,7 @@ class ChatbotMock:
                 raise RuntimeError(f"service {service.name!r} names its console {service.console_name!r}, "
                                    "which the mock already uses")
             setattr(self, service.console_name, service.console(_require_state))
+        self.chime = ChimeConsole(_require_state)
 
     # -- the switch ---------------------------------------------------------------------
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
 
+from chatbot_mock.chime.rooms import ChimeRooms
 from chatbot_mock.services import SharedStores, declared_services, default_settings, setting_minimums
 from chatbot_mock.store.collection import stamps_after
 from chatbot_mock.store.identity import Caller, check_account_id, fallback_account
@@ -37,11 +38,13 @@ class MockState:
 
     def _build(self) -> None:
         self._tokens = PageTokens()
+        #: Simulated Amazon Chime rooms: not an AWS API's state, so no snapshot holds them.
+        self.chime = ChimeRooms(self.lock, self.settings)
         self.organizations, self._backends = self._empty_world(self._tokens)
 
     def _empty_world(self, tokens: PageTokens) -> Tuple[Organizations, Dict[str, Any]]:
         organizations = Organizations()
-        shared = SharedStores(self.settings, tokens, organizations)
+        shared = SharedStores(self.settings, tokens, organizations, self.chime)
         return organizations, {service.name: service.backend(shared) for service in declared_services()}
 
     def reset(self) -> None:

@@ -14,6 +14,7 @@ from typing import Any, Dict, Mapping, Optional
 
 from chatbot_mock.chatbot.chime import ChimeOperations
 from chatbot_mock.chatbot.custom_actions import CustomActionOperations
+from chatbot_mock.chatbot.deliveries import DeliveryOperations
 from chatbot_mock.chatbot.identities import IdentityOperations
 from chatbot_mock.chatbot.slack import SlackOperations
 from chatbot_mock.chatbot.snapshot import ChatbotSnapshot
@@ -29,6 +30,8 @@ DEFAULT_SETTINGS: Mapping[str, int] = {
     "chatbot_guardrail_policies_per_configuration": 50,
     "chatbot_custom_actions_per_account": 1000,
     "chatbot_tags_per_resource": 50,
+    # The largest payload a simulated Amazon Chime webhook takes (the Chime guide: 4 KB).
+    "chime_webhook_payload_limit_bytes": 4096,
 }
 
 
@@ -40,6 +43,7 @@ class ChatbotBackend(
     CustomActionOperations,
     TaggingOperations,
     ChatbotSnapshot,
+    DeliveryOperations,
 ):
     # -- a glance at the state (for repr) ------------------------------------------------
 

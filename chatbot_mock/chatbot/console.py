@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Tuple
 
 from chatbot_mock._seeding import Console
+from chatbot_mock.chatbot.deliveries import Delivery
 
 
 class ChatbotConsole(Console):
@@ -116,6 +117,28 @@ class ChatbotConsole(Console):
             aws_user_identity,
             checks=[("TeamsUserIdentity", values)],
         )
+
+    def publish(self, topic_arn: str, message: str, subject: Optional[str] = None) -> Tuple[Delivery, ...]:
+        """Deliver one SNS notification as AWS Chatbot would: to every configuration, in
+        any account, whose SnsTopicArns holds ``topic_arn``. Answers this publish's
+        deliveries (``deliveries`` keeps them all); a format AWS Chatbot does not deliver,
+        or a DISABLED configuration, gives a delivery with ``delivered=False`` and the reason."""
+        for name, value in (("topic_arn", topic_arn), ("message", message)):
+            if not isinstance(value, str):
+                raise TypeError(f"{name} must be a string, not {type(value).__name__}")
+        if subject is not None and not isinstance(subject, str):
+            raise TypeError(f"subject must be a string or None, not {type(subject).__name__}")
+        state = self._state()
+        with state.lock:
+            return tuple(state.backend(self.service).publish(topic_arn, message, subject))
+
+    @property
+    def deliveries(self) -> Tuple[Delivery, ...]:
+        """Every delivery so far, in order: from ``publish`` and from SNS publishes made
+        through botocore while the mock is on."""
+        state = self._state()
+        with state.lock:
+            return state.backend(self.service).deliveries
 
     def set_configuration_state(self, chat_configuration_arn: str, state: str, reason: Optional[str] = None) -> None:
         """An organization's chat-applications policy disables a configuration

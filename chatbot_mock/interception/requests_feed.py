@@ -15,11 +15,13 @@ its own mocks. The account comes from the request's SigV4 signature, as for boto
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any, Dict, Mapping, Optional, Pattern, Tuple, Union
 
 import wrapt
 
+from chatbot_mock.chime.rooms import HOST as CHIME_HOST
 from chatbot_mock.interception import switch
 from chatbot_mock.interception.hooks import Hook, class_in, wrapped_by
 from chatbot_mock.interception.request_body import as_bytes
@@ -33,6 +35,9 @@ _REGION = r"[a-z]{2}(?:-[a-z]+)+-[0-9]+"
 _endpoint: Optional[Pattern[str]] = None
 _services: Mapping[str, str] = {}
 _adapter: Any = None
+#: Amazon Chime's incoming webhooks, answered by the mock's simulated rooms.
+_CHIME_WEBHOOK = re.compile(rf"https://(?:[^/?#@]*@)?{re.escape(CHIME_HOST)}\.?(?::443)?(?:[/?#]|$)", re.IGNORECASE)
+_chime_adapter: Any = None
 
 
 def ensure_installed() -> None:
@@ -60,13 +65,17 @@ def service_for_url(url: str) -> Optional[str]:
 
 
 def _get_adapter(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs: Dict[str, Any]) -> Any:
-    global _adapter
+    global _adapter, _chime_adapter
     if switch.active is not None:
-        url = args[0] if args else kwargs.get("url", "")
-        if service_for_url(str(url)) is not None:
+        url = str(args[0] if args else kwargs.get("url", ""))
+        if service_for_url(url) is not None:
             if _adapter is None:
                 _adapter = _make_adapter()
             return _adapter
+        if _CHIME_WEBHOOK.match(url):
+            if _chime_adapter is None:
+                _chime_adapter = _make_chime_adapter()
+            return _chime_adapter
     return wrapped(*args, **kwargs)
 
 
@@ -100,6 +109,32 @@ def _make_adapter() -> Any:
             return self.build_response(request, shaped.get_response(request))
 
     return EndpointAdapter()
+
+
+def _make_chime_adapter() -> Any:
+    import responses
+    from requests import ConnectionError, PreparedRequest, Response
+    from requests.adapters import HTTPAdapter
+
+    def answer(request: PreparedRequest) -> Union[Exception, Tuple[int, Mapping[str, str], bytes]]:
+        state = switch.active
+        url = str(request.url)
+        if state is None:
+            return ConnectionError(f"chatbot_mock is no longer on to answer {request.method} {url}")
+        if str(request.method).upper() != "POST":
+            return 405, {"Content-Type": "application/json"}, b'{"Code":"MethodNotAllowed","Message":"POST only"}'
+        status, body = state.chime.post(url, as_bytes(request.body))
+        return status, {"Content-Type": "application/json"}, json.dumps(body).encode()
+
+    shaped = responses.CallbackResponse(method="POST", url=_CHIME_WEBHOOK, callback=answer, content_type=None)
+
+    class ChimeWebhookAdapter(HTTPAdapter):
+        """Answers Amazon Chime incoming webhooks from the active mock's simulated rooms."""
+
+        def send(self, request: PreparedRequest, *args: Any, **kwargs: Any) -> Response:
+            return self.build_response(request, shaped.get_response(request))
+
+    return ChimeWebhookAdapter()
 
 
 _GET_ADAPTER = Hook(
