@@ -52,6 +52,15 @@ class MockState:
         with self.lock:
             self._build()
 
+    # -- ChatOps ---------------------------------------------------------------------------
+
+    def publish_notification(
+        self, topic_arn: str, message: str, subject: Optional[str] = None, message_structure: Optional[str] = None
+    ) -> List[Any]:
+        """Deliver one SNS notification to AWS Chatbot's subscribed configurations."""
+        with self.lock:
+            return list(self._backends["chatbot"].publish(topic_arn, message, subject, message_structure))
+
     # -- snapshot and restore ------------------------------------------------------------
 
     def snapshot(self) -> Dict[str, Any]:

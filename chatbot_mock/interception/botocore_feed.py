@@ -22,7 +22,7 @@ from typing import Any, Awaitable, Callable, Iterator, List, Mapping, Tuple
 from botocore.awsrequest import AWSPreparedRequest, AWSResponse
 from botocore.hooks import HierarchicalEmitter
 
-from chatbot_mock.interception import switch
+from chatbot_mock.interception import sns_observer, switch
 from chatbot_mock.interception.hooks import Hook
 from chatbot_mock.interception.request_body import as_bytes
 from chatbot_mock.protocol.dispatch import Backends, HttpResponse, dispatch
@@ -34,6 +34,7 @@ _PROBE = "before-send.chatbot-mock-probe"
 #: botocore's event name of each mocked service -> its service name; filled at install.
 _SERVICES: Mapping[str, str] = {}
 _probe_seen = False
+_SNS_EVENTS = sns_observer.EVENTS
 
 
 def ensure_installed() -> None:
@@ -83,6 +84,8 @@ def _make_emit(beneath: Callable[..., Any]) -> Callable[..., Any]:
     def emit(self: Any, event_name: str, **kwargs: Any) -> Any:
         state = switch.active
         if state is None or not event_name.startswith(_BEFORE_SEND):
+            if state is not None and event_name in _SNS_EVENTS:
+                sns_observer.observe(event_name, kwargs, state)
             if passes_dict_on:
                 return self._emit(event_name, kwargs)
             return beneath(self, event_name, **kwargs)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Dict, FrozenSet, Iterable, List, NamedTuple, Optional
 
 
@@ -33,9 +34,35 @@ class Organizations:
         return organization
 
     def of(self, account_id: str) -> Optional[Organization]:
-        return self._by_account.get(account_id)
+        """The account's organization: one ``m.create_organization`` made, else, while
+        moto's ``mock_aws`` is on, one moto's Organizations holds."""
+        found = self._by_account.get(account_id)
+        return found if found is not None else _moto_organization_of(account_id)
 
     def all(self) -> List[Organization]:
         """Each organization once, by management account id."""
         found = {organization.management_account_id: organization for organization in self._by_account.values()}
         return [found[management] for management in sorted(found)]
+
+
+def _moto_organization_of(account_id: str) -> Optional[Organization]:
+    # Only when moto is already imported and switched on: moto is never imported here.
+    core = sys.modules.get("moto.core.models")
+    models = sys.modules.get("moto.organizations.models")
+    if core is None or models is None or not getattr(getattr(core, "botocore_stubber", None), "enabled", False):
+        return None
+    try:
+        # moto keeps an organization in the Organizations backend of the account that
+        # created it (its management account), with every account it holds.
+        for per_partition in list(models.organizations_backends.values()):
+            for backend in list(per_partition.values()):
+                organization = backend.org
+                if organization is None:
+                    continue
+                members = {str(account.id) for account in backend.accounts}
+                if account_id in members:
+                    management = str(organization.master_account_id)
+                    return Organization(management, frozenset(members - {management}))
+    except Exception:  # a moto whose internals moved: as if moto held no organization
+        return None
+    return None
