@@ -185,8 +185,17 @@ class ChatbotMock:
         :meth:`state`, or written by hand). Every list, describe and get then answers
         what it answered when the snapshot was taken, page tokens included. A snapshot
         that cannot be read (another format version, a missing or misspelt member)
-        raises ``chatbot_mock.SnapshotError`` naming the place, and changes nothing."""
-        _require_state().load(snapshot)
+        raises ``chatbot_mock.SnapshotError`` naming the place, and changes nothing.
+
+        The snapshot's settings stay in force as its resources do: a mock started
+        inside this one does not put back, when it stops, the settings it started with.
+        """
+        with _switch:
+            state = _require_state()
+            state.load(snapshot)
+            loaded = state.settings.as_dict()
+            for nested in _starts:
+                nested._saved_quotas = [dict(loaded) if saved else saved for saved in nested._saved_quotas]
 
     @contextlib.contextmanager
     def as_account(self, account_id: str) -> Iterator[ChatbotMock]:

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import functools
 import threading
-from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from chatbot_mock.chime.rooms import ChimeRooms
+from chatbot_mock.protocol.model import service_specs
+from chatbot_mock.protocol.validation import ShapeValidator
 from chatbot_mock.services import SharedStores, declared_services, default_settings, setting_minimums
 from chatbot_mock.store.collection import stamps_after
-from chatbot_mock.store.identity import Caller, check_account_id, fallback_account
+from chatbot_mock.store.identity import Caller, check_account_id, fallback_account, is_account_id
 from chatbot_mock.store.organizations import AccountAlreadyInOrganization, Organizations
 from chatbot_mock.store.settings import Settings
 from chatbot_mock.store.snapshot import FORMAT, VERSION, Fields, SnapshotError, Stamps
 from chatbot_mock.store.tokens import PageTokens
+
+_validator = ShapeValidator()
 
 
 class MockState:
@@ -86,11 +91,11 @@ class MockState:
     def load(self, snapshot: Any) -> None:
         """Replace everything with what ``snapshot`` holds; a snapshot that cannot be read
         raises :class:`SnapshotError` and changes nothing."""
-        document = Fields(snapshot, "snapshot")
+        document = Fields(dict(snapshot) if isinstance(snapshot, Mapping) else snapshot, "snapshot")
         if document.json("format") != FORMAT:
             raise SnapshotError(f"this is not a chatbot_mock state snapshot: its 'format' is not {FORMAT!r}")
         version = document.json("version")
-        if version != VERSION:
+        if type(version) is not int or version != VERSION:
             raise SnapshotError(
                 f"this snapshot is in format version {version!r}; this chatbot_mock reads version {VERSION} only. "
                 f"Take a new snapshot with m.state() from a mock of this version."
@@ -104,8 +109,12 @@ class MockState:
             tokens = PageTokens(key)
             organizations, backends = self._empty_world(tokens)
             for item in document.objects("organizations"):
+                management, members = item.text("management_account_id"), item.texts("member_account_ids")
+                for account_id in (management, *members):
+                    if not is_account_id(account_id):
+                        raise SnapshotError(f"{item.where}: {account_id!r} is not an account id (12 digits)")
                 try:
-                    organizations.create(item.text("management_account_id"), item.texts("member_account_ids"))
+                    organizations.create(management, members)
                 except AccountAlreadyInOrganization as error:
                     raise SnapshotError(f"{item.where}: {error}") from None
                 item.finish()
@@ -116,6 +125,8 @@ class MockState:
             services.finish()
             document.finish()
             stamps.put_all()
+            for name, backend in backends.items():
+                backend.check_restored(f"snapshot.services.{name}", functools.partial(_model_problems, name))
             # Every check passed: the new world replaces the old one.
             stamps_after(stamps.greatest)
             self.settings.update(settings)
@@ -123,14 +134,15 @@ class MockState:
 
     @staticmethod
     def _settings_of(fields: Fields) -> Dict[str, int]:
+        """Every setting: as the snapshot gives it, else its default (not whatever the
+        state held before, so one snapshot always makes the same world)."""
         values = {name: fields.number(name) for name in default_settings()}
         fields.finish()
         given = {name: value for name, value in values.items() if value is not None}
         try:
-            Settings(default_settings(), given, setting_minimums())
+            return Settings(default_settings(), given, setting_minimums()).as_dict()
         except ValueError as error:
             raise SnapshotError(f"snapshot.settings: {error}") from None
-        return given
 
     # -- what the dispatcher needs ------------------------------------------------------
 
@@ -138,9 +150,9 @@ class MockState:
         """The backend of ``service`` (botocore's name: ``chatbot``, ``support-app``)."""
         return self._backends[service]
 
-    def call(self, function: Callable[..., Any], caller: Caller, arguments: Dict[str, Any]) -> Any:
+    def call(self, service: str, method_name: str, caller: Caller, arguments: Dict[str, Any]) -> Any:
         with self.lock:
-            return function(caller, **arguments)
+            return getattr(self._backends[service], method_name)(caller, **arguments)
 
     def current_account(self) -> Optional[str]:
         """The innermost open ``as_account`` block's account, else the innermost active
@@ -174,3 +186,14 @@ class MockState:
         if account_id is not None:
             return check_account_id(account_id)
         return fallback_account(self.current_account())
+
+
+def _model_problems(service: str, shape_name: str, wire: Dict[str, Any], partial: bool = False) -> List[str]:
+    """What in a restored record's answer breaks its shape in the service's model
+    (``partial``: only the members given, for a record no answer shows whole)."""
+    shape = service_specs()[service].model.shape_for(shape_name)
+    given = {name: value for name, value in wire.items() if value is not None}
+    if not partial:
+        return _validator.problems(shape, given)
+    members = shape.members
+    return [problem for name, value in given.items() for problem in _validator.problems(members[name], value, name)]

@@ -9,7 +9,6 @@ exactly what a snapshot keeps.
 from __future__ import annotations
 
 import html
-from types import MappingProxyType
 from typing import Any, Dict, Iterator, List, Mapping, NamedTuple, Tuple
 
 
@@ -21,10 +20,30 @@ class Quota(NamedTuple):
     limit: int
 
 
+class ReadOnlyMapping(Mapping[str, Any]):
+    """A JSON object in a view: read like a dict, never written (and, unlike a
+    ``MappingProxyType``, copied and pickled like any value)."""
+
+    def __init__(self, items: Dict[str, Any]) -> None:
+        self._items = items
+
+    def __getitem__(self, key: str) -> Any:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __repr__(self) -> str:
+        return repr(self._items)
+
+
 def frozen(value: Any) -> Any:
     """JSON as read-only Python: objects as mappings, lists as tuples."""
     if isinstance(value, dict):
-        return MappingProxyType({key: frozen(item) for key, item in value.items()})
+        return ReadOnlyMapping({key: frozen(item) for key, item in value.items()})
     if isinstance(value, list):
         return tuple(frozen(item) for item in value)
     return value
@@ -55,6 +74,10 @@ class View:
 
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"{self._kind} is a read-only view of the mock's state")
+
+    def __reduce__(self) -> Tuple[Any, Tuple[str, Dict[str, Any]]]:
+        # Copies and pickles go through the constructor, which __setattr__ would refuse.
+        return View, (self._kind, self._members)
 
     def __dir__(self) -> List[str]:
         return list(self._members)

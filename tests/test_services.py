@@ -89,6 +89,11 @@ def test_two_packages_declaring_one_service_is_a_clear_error(tmp_path: Path, mon
 def test_the_mocks_consoles_are_known_to_type_hints_at_run_time() -> None:
     from chatbot_mock._mock import ChatbotMock
     from chatbot_mock.chatbot.console import ChatbotConsole
+    from chatbot_mock.chime.console import ChimeConsole
     from chatbot_mock.support_app.console import SupportAppConsole
 
-    assert typing.get_type_hints(ChatbotMock) == {"chatbot": ChatbotConsole, "support_app": SupportAppConsole}
+    assert typing.get_type_hints(ChatbotMock) == {
+        "chatbot": ChatbotConsole,
+        "support_app": SupportAppConsole,
+        "chime": ChimeConsole,
+    }

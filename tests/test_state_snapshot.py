@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import copy
 import json
+import subprocess
+import sys
+import threading
 from typing import Any, Callable, Dict, List
 
 import pytest
@@ -146,25 +149,94 @@ def test_a_snapshot_written_by_hand_needs_no_creation_order() -> None:
         ("first", "acme", "NONE"), ("second", "acme", "NONE")]
 
 
-@pytest.mark.parametrize(
-    ("change", "fragment"),
-    [
-        (lambda s: s.update(version=0), "format version 0"),
-        (lambda s: s.update(format="something else"), "not a chatbot_mock state snapshot"),
-        (lambda s: s["services"]["chatbot"]["accounts"][ACCOUNT]["slack_configurations"][0].pop("arn"),
-         f"snapshot.services.chatbot.accounts.{ACCOUNT}.slack_configurations[0] has no 'arn'"),
-        (lambda s: s["services"]["chatbot"]["accounts"][ACCOUNT]["slack_workspaces"][0].update(teem_id="x"),
-         "members this format does not: teem_id"),
-        (lambda s: s["services"]["chatbot"]["accounts"][ACCOUNT]["slack_workspaces"].pop(0),
-         "Slack workspace T012ABCDEFG is not among the slack_workspaces"),
-        (lambda s: s["services"]["support-app"]["accounts"][ACCOUNT]["channel_configurations"][0].update(
-            notify_on_resolve_case="yes"), "notify_on_resolve_case must be true or false"),
-        (lambda s: s["settings"].update(support_app_page_size=0), "support_app_page_size"),
-        (lambda s: s["services"].update(sns={}), "members this format does not: sns"),
-    ],
-    ids=["older version", "not a snapshot", "missing member", "misspelt member", "dangling reference",
-         "wrong type", "bad setting", "unknown service"],
-)
+def chatbot_account(snapshot: Dict[str, Any], account: str = ACCOUNT) -> Dict[str, Any]:
+    return snapshot["services"]["chatbot"]["accounts"][account]  # type: ignore[no-any-return]
+
+
+def support_account(snapshot: Dict[str, Any], account: str = ACCOUNT) -> Dict[str, Any]:
+    return snapshot["services"]["support-app"]["accounts"][account]  # type: ignore[no-any-return]
+
+
+def _twice(items: List[Dict[str, Any]], **changes: Any) -> None:
+    items.append({**copy.deepcopy(items[0]), "order": 10**6, **changes})
+
+
+UNREADABLE = {
+    "older version": (lambda s: s.update(version=0), "format version 0"),
+    "a version that is not a whole number": (lambda s: s.update(version=True), "format version True"),
+    "not a snapshot": (lambda s: s.update(format="something else"), "not a chatbot_mock state snapshot"),
+    "missing member": (lambda s: chatbot_account(s)["slack_configurations"][0].pop("arn"),
+                       f"snapshot.services.chatbot.accounts.{ACCOUNT}.slack_configurations[0] has no 'arn'"),
+    "misspelt member": (lambda s: chatbot_account(s)["slack_workspaces"][0].update(teem_id="x"),
+                        "members this format does not: teem_id"),
+    "wrong type": (lambda s: support_account(s)["channel_configurations"][0].update(notify_on_resolve_case="yes"),
+                   "notify_on_resolve_case must be true or false"),
+    "bad setting": (lambda s: s["settings"].update(support_app_page_size=0), "support_app_page_size"),
+    "unknown service": (lambda s: s["services"].update(sns={}), "members this format does not: sns"),
+    "an account key that is no account id": (
+        lambda s: s["services"]["chatbot"]["accounts"].update(abc={}), "'abc' is not an account id"),
+    "an organization of no account ids": (
+        lambda s: s["organizations"].append({"management_account_id": "abc", "member_account_ids": []}),
+        "'abc' is not an account id"),
+    "a configuration whose workspace is not there": (
+        lambda s: chatbot_account(s)["slack_workspaces"].pop(0),
+        "Slack workspace T012ABCDEFG is not among the slack_workspaces"),
+    "an association of nothing": (
+        lambda s: chatbot_account(s)["associations"].append({
+            "order": 10**6, "chat_configuration_arn": f"arn:aws:chatbot::{ACCOUNT}:chat-configuration/slack-channel/x",
+            "custom_action_arn": f"arn:aws:chatbot::{ACCOUNT}:custom-action/ghost"}),
+        "must both be in the account"),
+    "a client token of no action": (
+        lambda s: chatbot_account(s)["client_tokens"].append({
+            "client_token": "t" * 40, "request": "{}",
+            "custom_action_arn": f"arn:aws:chatbot::{ACCOUNT}:custom-action/x"}),
+        "is not a custom action of the account made with that token"),
+    "a live chat in a channel with no configuration": (
+        lambda s: support_account(s)["live_chats"].append({"team_id": "TS0", "channel_id": "CNONE"}),
+        "channel CNONE of TS0 has no channel configuration"),
+    "a workspace registered for an organization but not there": (
+        lambda s: support_account(s)["registered_for_organization"].append("TNONE"),
+        "registered_for_organization: TNONE"),
+    "an order given twice": (
+        lambda s: chatbot_account(s)["slack_workspaces"][1].update(
+            order=chatbot_account(s)["slack_workspaces"][0]["order"]),
+        "is given to another item too"),
+    "an order too great": (lambda s: chatbot_account(s)["slack_workspaces"][1].update(order=2**60), "must be from 1"),
+    "two configurations with one ARN": (
+        lambda s: _twice(chatbot_account(s)["chime_configurations"], configuration_name="chime-2"),
+        "chime-webhook/chime"),
+    "two workspaces with one id": (
+        lambda s: _twice(chatbot_account(s)["slack_workspaces"]), "a second Slack workspace"),
+    "two custom actions with one ARN": (
+        lambda s: _twice(chatbot_account(s)["custom_actions"]), "a second custom action"),
+    "two Support App channels in one place": (
+        lambda s: _twice(support_account(s)["channel_configurations"]), "a second channel configuration for"),
+    "an ARN of another account": (
+        lambda s: chatbot_account(s)["chime_configurations"][0].update(
+            arn="arn:aws:chatbot::999999999999:chat-configuration/chime-webhook/chime"),
+        f"arn must be arn:<partition>:chatbot::{ACCOUNT}:chat-configuration/chime-webhook/chime"),
+    "an ARN of another kind": (
+        lambda s: chatbot_account(s)["chime_configurations"][0].update(
+            arn=f"arn:aws:chatbot::{ACCOUNT}:chat-configuration/slack-channel/chime"), "arn must be"),
+    "a command that is not text": (
+        lambda s: chatbot_account(s)["custom_actions"][0]["definition"].update(CommandText=5),
+        "custom_actions[0]: Value 5 at 'Definition.CommandText' failed to satisfy constraint"),
+    "an attachment that is not an object": (
+        lambda s: chatbot_account(s)["custom_actions"][0].update(attachments=[5]), "custom_actions[0]"),
+    "a team name the model forbids": (
+        lambda s: chatbot_account(s)["slack_workspaces"][1].update(team_name=""), "slack_workspaces[1]"),
+    "a channel name the model forbids": (
+        lambda s: chatbot_account(s)["slack_channels"][0].update(channel_name="x" * 256), "slack_channels[0]"),
+    "a logging level the model forbids": (
+        lambda s: chatbot_account(s)["chime_configurations"][0].update(logging_level="LOUD"),
+        "chime_configurations[0]"),
+    "notifications no call could set": (
+        lambda s: support_account(s)["channel_configurations"][0].update(notify_on_create_or_reopen_case=False),
+        "at least one of notifyOnAddCorrespondenceToCase"),
+}
+
+
+@pytest.mark.parametrize(("change", "fragment"), list(UNREADABLE.values()), ids=list(UNREADABLE))
 def test_a_snapshot_that_cannot_be_read_is_refused_and_changes_nothing(change: Any, fragment: str) -> None:
     with mock_chatbot() as m:
         populate(m)
@@ -187,3 +259,89 @@ def test_state_and_load_state_need_an_active_mock() -> None:
         m.state()
     with pytest.raises(RuntimeError, match="no chatbot_mock is active"):
         m.load_state({})
+
+
+def test_a_snapshot_is_a_copy_both_ways() -> None:
+    with mock_chatbot() as m:
+        populate(m)
+        arn = f"arn:aws:chatbot::{ACCOUNT}:custom-action/action-0"
+        taken = m.state()
+        chatbot_account(taken)["custom_actions"][0]["definition"]["CommandText"] = "changed in the snapshot"
+        chatbot_account(taken)["custom_actions"][0]["attachments"][0]["Variables"]["alarm"] = "changed"
+        assert chatbot().get_custom_action(CustomActionArn=arn)["CustomAction"]["Definition"] == {
+            "CommandText": "echo 0"}
+
+        loaded = m.state()
+        m.load_state(loaded)
+        chatbot_account(loaded)["custom_actions"][0]["definition"]["CommandText"] = "changed after loading"
+        assert chatbot().get_custom_action(CustomActionArn=arn)["CustomAction"]["Definition"] == {
+            "CommandText": "echo 0"}
+
+
+def test_settings_a_snapshot_leaves_out_take_their_defaults() -> None:
+    with mock_chatbot() as m:
+        m.set_quota("chatbot_configurations_per_account", 1)
+        m.load_state({"format": "chatbot_mock state", "version": 1})
+        assert m.quota_settings["chatbot_configurations_per_account"] == 5000
+
+
+def test_loaded_settings_outlast_the_nested_mocks_around_the_load() -> None:
+    with mock_chatbot() as outer:
+        snapshot = outer.state()
+        snapshot["settings"]["chatbot_configurations_per_account"] = 1
+        with mock_chatbot(quotas={"chatbot_configurations_per_account": 7}) as inner:
+            inner.load_state(snapshot)
+            assert outer.quota_settings["chatbot_configurations_per_account"] == 1
+        assert outer.quota_settings["chatbot_configurations_per_account"] == 1
+        assert outer.state() == snapshot
+
+
+def test_any_mapping_loads() -> None:
+    from types import MappingProxyType
+
+    with mock_chatbot() as m:
+        populate(m)
+        snapshot = m.state()
+    with mock_chatbot() as restored:
+        restored.load_state(MappingProxyType(snapshot))
+        assert restored.state() == snapshot
+
+
+def test_a_call_racing_a_load_lands_in_the_loaded_world(monkeypatch: pytest.MonkeyPatch) -> None:
+    from chatbot_mock._state import MockState
+
+    original = MockState.call
+
+    def load_first(self: MockState, *args: Any) -> Any:
+        # Another thread loads an empty world just before this call takes the lock.
+        loader = threading.Thread(target=self.load, args=({"format": "chatbot_mock state", "version": 1},))
+        loader.start()
+        loader.join()
+        return original(self, *args)
+
+    with mock_chatbot():
+        monkeypatch.setattr(MockState, "call", load_first)
+        client = chatbot()
+        arn = client.create_custom_action(ActionName="racer", Definition={"CommandText": "echo"})["CustomActionArn"]
+        monkeypatch.setattr(MockState, "call", original)
+        assert client.list_custom_actions()["CustomActions"] == [arn]
+
+
+def test_resources_made_after_a_restore_come_after_it_in_a_fresh_process(tmp_path: Any) -> None:
+    # A fresh process, whose creation stamps start low: the restore must move them on.
+    script = tmp_path / "restore.py"
+    script.write_text(
+        "import boto3\n"
+        "from chatbot_mock import mock_chatbot\n"
+        "snapshot = {'format': 'chatbot_mock state', 'version': 1, 'services': {'chatbot': {'accounts': {\n"
+        "    '123456789012': {'slack_workspaces': [{'order': 1000, 'team_id': 'TOLD', 'team_name': 'old'}]}}}}}\n"
+        "with mock_chatbot() as m:\n"
+        "    m.load_state(snapshot)\n"
+        "    m.chatbot.authorize_slack_workspace('TNEW', 'new')\n"
+        "    listed = boto3.client('chatbot', region_name='us-east-1').describe_slack_workspaces()\n"
+        "    print([w['SlackTeamId'] for w in listed['SlackWorkspaces']])\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "['TOLD', 'TNEW']"

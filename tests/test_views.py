@@ -151,3 +151,14 @@ def test_support_and_chatbot_views_agree_with_the_api(populated: Any) -> None:
 
     assert [c["channelId"] for c in listed] == [c.channel_id for c in viewed]
     assert chatbot().describe_slack_channel_configurations()["SlackChannelConfigurations"][0]["IamRoleArn"] == ROLE
+
+
+def test_views_copy_and_pickle_like_values(populated: Any) -> None:
+    import copy
+    import pickle
+
+    account = populated.chatbot.account()
+
+    assert copy.deepcopy(account) == account
+    assert pickle.loads(pickle.dumps(account)) == account
+    assert copy.copy(account.slack_configurations[0]).tags == {"team": "0"}

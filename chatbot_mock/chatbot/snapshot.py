@@ -3,7 +3,8 @@ back (docs/inspecting.md describes the format)."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Tuple
+import copy
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 from chatbot_mock.chatbot.common import ChatbotBackendBase
 from chatbot_mock.chatbot.models import (
@@ -24,7 +25,7 @@ from chatbot_mock.chatbot.models import (
     TeamsUserIdentity,
 )
 from chatbot_mock.store.collection import OrderedCollection
-from chatbot_mock.store.snapshot import Fields, SnapshotError, Stamps, stamped
+from chatbot_mock.store.snapshot import Fields, Keys, SnapshotError, Stamps, stamped
 
 
 def _common(configuration: ChatConfiguration) -> Dict[str, Any]:
@@ -112,9 +113,10 @@ def _export_account(account: ChatbotAccount) -> Dict[str, Any]:
             lambda a: {
                 "arn": a.arn,
                 "action_name": a.action_name,
-                "definition": a.definition,
+                # Copies: what the caller does with a snapshot must not reach the state.
+                "definition": copy.deepcopy(a.definition),
                 "alias_name": a.alias_name,
-                "attachments": a.attachments,
+                "attachments": copy.deepcopy(a.attachments),
                 "tags": dict(a.tags),
                 "client_token": a.client_token,
             },
@@ -158,9 +160,69 @@ class ChatbotSnapshot(ChatbotBackendBase):
 
     def restore_state(self, fields: Fields, stamps: Stamps) -> None:
         """Bring back what :meth:`export_state` wrote (into a backend that holds nothing)."""
-        for account_id, account_fields in fields.keyed_objects("accounts"):
-            _Restorer(self._accounts[account_id], account_fields, stamps).run()
+        for account_id, account_fields in fields.accounts():
+            _Restorer(account_id, self._accounts[account_id], account_fields, stamps).run()
         fields.finish()
+
+    def check_restored(self, where: str, problems: Callable[..., List[str]]) -> None:
+        """After a restore: every record inside its model shape (``problems(shape name,
+        wire form)``), and every reference to something that exists."""
+        for account_id, account in self._accounts.items():
+            place = f"{where}.accounts.{account_id}"
+            for what, index, shape, wire in _wire_forms(account):
+                found = problems(shape, wire)
+                if found:
+                    raise SnapshotError(f"{place}.{what}[{index}]: {'; '.join(found)}")
+            for index, channel in enumerate(account.slack_channel_directory):
+                wire = {"SlackTeamId": channel.team_id, "SlackChannelId": channel.channel_id,
+                        "SlackChannelName": channel.channel_name}
+                found = problems("SlackChannelConfiguration", wire, partial=True)
+                if found:
+                    raise SnapshotError(f"{place}.slack_channels[{index}]: {'; '.join(found)}")
+            for configuration_arn, associated in account.associations.items():
+                for action_arn in associated:
+                    if account.configuration(configuration_arn) is None or action_arn not in account.custom_actions:
+                        raise SnapshotError(
+                            f"{place}.associations: {configuration_arn} and {action_arn} must both be in the account"
+                        )
+            for token, use in account.client_tokens.items():
+                action = account.custom_actions.get(use.custom_action_arn)
+                if action is None or action.client_token != token:
+                    raise SnapshotError(
+                        f"{place}.client_tokens: {token} names {use.custom_action_arn}, which is not a custom action "
+                        "of the account made with that token"
+                    )
+
+
+def _wire_forms(account: ChatbotAccount) -> Iterator[Tuple[str, int, str, Dict[str, Any]]]:
+    """(list, index, model shape, wire form) of every record of an account. The two
+    places the service departs from botocore's model are filled in for the check: a
+    configuration without a SlackChannelName, and a team's name (the model gives TeamName
+    a team id's pattern)."""
+    for index, workspace in enumerate(account.workspaces):
+        yield "slack_workspaces", index, "SlackWorkspace", workspace.to_wire()
+    for index, team in enumerate(account.teams):
+        yield "teams", index, "ConfiguredTeam", {**team.to_wire(), "TeamName": team.team_id}
+    for index, slack in enumerate(account.slack):
+        yield "slack_configurations", index, "SlackChannelConfiguration", {
+            **slack.to_wire(), "SlackChannelName": slack.channel_name or "-"}
+    for index, teams in enumerate(account.microsoft_teams):
+        yield "teams_configurations", index, "TeamsChannelConfiguration", teams.to_wire()
+    for index, chime in enumerate(account.chime):
+        yield "chime_configurations", index, "ChimeWebhookConfiguration", chime.to_wire()
+    for index, slack_identity in enumerate(account.slack_identities):
+        yield "slack_user_identities", index, "SlackUserIdentity", slack_identity.to_wire()
+    for index, teams_identity in enumerate(account.teams_identities):
+        yield "teams_user_identities", index, "TeamsUserIdentity", teams_identity.to_wire()
+    for index, action in enumerate(account.custom_actions):
+        yield "custom_actions", index, "CustomAction", action.to_wire()
+
+
+def _check_arn(item: Fields, arn: str, account_id: str, resource: str) -> None:
+    """An ARN names the account it is kept in, and the resource it is kept as."""
+    parts = arn.split(":", 5)
+    if len(parts) != 6 or parts[0] != "arn" or parts[2] != "chatbot" or parts[4] != account_id or parts[5] != resource:
+        raise SnapshotError(f"{item.where}.arn must be arn:<partition>:chatbot::{account_id}:{resource}, not {arn!r}")
 
 
 class _Restorer:
@@ -168,56 +230,85 @@ class _Restorer:
     collections once every stamp is known, in creation order, so what it refers to (a
     configuration's workspace, an identity's configuration) is in place first."""
 
-    def __init__(self, account: ChatbotAccount, fields: Fields, stamps: Stamps) -> None:
+    def __init__(self, account_id: str, account: ChatbotAccount, fields: Fields, stamps: Stamps) -> None:
+        self.account_id = account_id
         self.account = account
         self.fields = fields
         self.stamps = stamps
 
     def run(self) -> None:
         account, fields, later = self.account, self.fields, self.stamps.later
+        once = Keys("Slack workspace").once
         for item in fields.objects("slack_workspaces"):
             workspace = SlackWorkspace(item.text("team_id"), item.text("team_name"))
+            once(workspace.team_id, item)
             later(item, account.workspaces.put, workspace.team_id, workspace)
             item.finish()
+        once = Keys("team").once
         for item in fields.objects("teams"):
             team = ConfiguredTeam(item.text("team_id"), item.text("team_name"), item.text("tenant_id"))
+            once(team.team_id, item)
             later(item, account.teams.put, team.team_id, team)
             item.finish()
+        once = Keys("Slack channel").once
         for item in fields.objects("slack_channels"):
             channel = SlackChannel(
                 item.text("team_id"), item.text("channel_id"), item.text("channel_name"), item.flag("private")
             )
+            once((channel.team_id, channel.channel_id), item)
             later(item, account.slack_channel_directory.put, (channel.team_id, channel.channel_id), channel)
             item.finish()
+        arns = Keys("chat configuration with the ARN").once
         for item in fields.objects("slack_configurations"):
-            later(item, self._put_slack, item, item.text("team_id"), self._channel_members(item))
+            members = self._channel_members(item, SlackChannelConfiguration.KIND)
+            arns(members["arn"], item)
+            later(item, self._put_slack, item, item.text("team_id"), members)
         for item in fields.objects("teams_configurations"):
-            members = {**self._channel_members(item), "team_name": item.optional_text("team_name")}
+            members = {
+                **self._channel_members(item, TeamsChannelConfiguration.KIND),
+                "team_name": item.optional_text("team_name"),
+            }
+            arns(members["arn"], item)
             later(item, self._put_teams, item, item.text("team_id"), members)
         for item in fields.objects("chime_configurations"):
             configuration = ChimeWebhookConfiguration(
-                **self._common(item),
+                **self._common(item, ChimeWebhookConfiguration.KIND),
                 webhook_description=item.text("webhook_description"),
                 webhook_url=item.text("webhook_url"),
             )
+            arns(configuration.arn, item)
             self._enablement(item, configuration)
             later(item, self._add, item, configuration)
             item.finish()
+        once = Keys("Slack user identity").once
         for item in fields.objects("slack_user_identities"):
-            later(item, self._put_slack_identity, item, *self._identity_members(item, "slack_user_id"))
+            identity = self._identity_members(item, "slack_user_id")
+            once(identity[:2], item)
+            later(item, self._put_slack_identity, item, *identity)
             item.finish()
+        once = Keys("Microsoft Teams user identity").once
         for item in fields.objects("teams_user_identities"):
-            later(item, self._put_teams_identity, item, *self._identity_members(item, "user_id"))
+            identity = self._identity_members(item, "user_id")
+            once(identity[:2], item)
+            later(item, self._put_teams_identity, item, *identity)
             item.finish()
+        once = Keys("custom action with the ARN").once
         for item in fields.objects("custom_actions"):
-            later(item, self._put_custom_action, self._custom_action(item))
+            action = self._custom_action(item)
+            once(action.arn, item)
+            later(item, self._put_custom_action, action)
             item.finish()
+        once = Keys("client token").once
         for item in fields.objects("client_tokens"):
             use = ClientTokenUse(item.text("request"), item.text("custom_action_arn"))
+            once(item.text("client_token"), item)
             account.client_tokens[item.text("client_token")] = use
             item.finish()
+        once = Keys("association").once
         for item in fields.objects("associations"):
-            later(item, self._associate, item.text("chat_configuration_arn"), item.text("custom_action_arn"))
+            pair = (item.text("chat_configuration_arn"), item.text("custom_action_arn"))
+            once(pair, item)
+            later(item, self._associate, *pair)
             item.finish()
         account.reserved_names.update(fields.texts("reserved_names"))
         account.user_authorization_required = fields.flag("user_authorization_required")
@@ -226,20 +317,21 @@ class _Restorer:
 
     # -- reading ---------------------------------------------------------------------------------
 
-    @staticmethod
-    def _common(item: Fields) -> Dict[str, Any]:
+    def _common(self, item: Fields, kind: str) -> Dict[str, Any]:
+        arn, name = item.text("arn"), item.text("configuration_name")
+        _check_arn(item, arn, self.account_id, f"chat-configuration/{kind}/{name}")
         return {
-            "arn": item.text("arn"),
-            "configuration_name": item.text("configuration_name"),
+            "arn": arn,
+            "configuration_name": name,
             "iam_role_arn": item.text("iam_role_arn"),
             "sns_topic_arns": item.texts("sns_topic_arns"),
             "logging_level": item.optional_text("logging_level") or "NONE",
             "tags": item.text_mapping("tags"),
         }
 
-    def _channel_members(self, item: Fields) -> Dict[str, Any]:
+    def _channel_members(self, item: Fields, kind: str) -> Dict[str, Any]:
         return {
-            **self._common(item),
+            **self._common(item, kind),
             "channel_id": item.text("channel_id"),
             "channel_name": item.optional_text("channel_name"),
             "guardrail_policy_arns": item.texts("guardrail_policy_arns"),
@@ -263,17 +355,19 @@ class _Restorer:
             item.optional_text("aws_user_identity"),
         )
 
-    @staticmethod
-    def _custom_action(item: Fields) -> CustomAction:
-        definition = item.json("definition")
-        attachments = item.json("attachments")
+    def _custom_action(self, item: Fields) -> CustomAction:
+        # Copies: the caller may go on using the document it loaded.
+        definition = copy.deepcopy(item.json("definition"))
+        attachments = copy.deepcopy(item.json("attachments"))
         if not isinstance(definition, dict):
             raise SnapshotError(f"{item.where}.definition must be an object (a CustomActionDefinition)")
         if attachments is not None and not isinstance(attachments, list):
             raise SnapshotError(f"{item.where}.attachments must be a list or null")
+        arn, name = item.text("arn"), item.text("action_name")
+        _check_arn(item, arn, self.account_id, f"custom-action/{name}")
         return CustomAction(
-            arn=item.text("arn"),
-            action_name=item.text("action_name"),
+            arn=arn,
+            action_name=name,
             definition=definition,
             alias_name=item.optional_text("alias_name"),
             attachments=attachments,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 from email.message import Message
-from typing import Any, Callable, Dict, Mapping, NamedTuple, Optional, Protocol, Tuple
+from typing import Any, Dict, Mapping, NamedTuple, Optional, Protocol, Tuple
 from urllib.parse import SplitResult, parse_qs, urlsplit
 
 from botocore.awsrequest import HeadersDict
@@ -51,7 +51,8 @@ class Backends(Protocol):
 
     def backend(self, service: str) -> Any: ...
 
-    def call(self, function: Callable[..., Any], caller: Caller, arguments: Dict[str, Any]) -> Any: ...
+    def call(self, service: str, method_name: str, caller: Caller, arguments: Dict[str, Any]) -> Any:
+        """Run the service backend's method under the state's lock."""
 
     def current_account(self) -> Optional[str]: ...
 
@@ -185,16 +186,16 @@ def _run(operation: OperationSpec, url: str, headers: Mapping[str, str], body: b
         problems = _validator.problems(operation.input_shape, document)
         if problems:
             raise ServiceError(summarize(problems), operation.validation_error)
-    backend = state.backend(operation.service)
-    method = getattr(backend, operation.method_name, None)
-    if method is None:
+    if not hasattr(state.backend(operation.service), operation.method_name):
         raise NotImplementedByMock(
             f"chatbot_mock does not implement {operation.service} {operation.name} yet (see docs/coverage.md)"
         )
     names = operation.argument_names
     arguments = {names[name]: value for name, value in document.items() if value is not None}
     try:
-        result = state.call(method, resolve_caller(url, headers, state), arguments)
+        # By name: the state finds the backend under its lock, so a reset or a restore
+        # that replaces the backends cannot slip between the two.
+        result = state.call(operation.service, operation.method_name, resolve_caller(url, headers, state), arguments)
     except Refusal as refused:
         if refused.advice:
             log_advice(f"{operation.service} {operation.name}", refused)

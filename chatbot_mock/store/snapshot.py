@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any, Callable, Dict, Iterator, List, Optional, Set, Tuple, TypeVar
 
 from chatbot_mock.store.collection import OrderedCollection
+from chatbot_mock.store.identity import is_account_id
 
 #: What ``"format"`` says, and the version this mock writes and reads.
 FORMAT = "chatbot_mock state"
@@ -93,9 +94,13 @@ class Fields:
         self._typed(name, values, (list,), "a list of objects")
         return (Fields(value, f"{self.where}.{name}[{index}]") for index, value in enumerate(values))
 
-    def keyed_objects(self, name: str) -> Iterator[Tuple[str, Fields]]:
+    def accounts(self, name: str = "accounts") -> Iterator[Tuple[str, Fields]]:
+        """An object of accounts: each key a 12-digit account id."""
         values = self._get(name, False) or {}
         self._typed(name, values, (dict,), "an object")
+        for key in values:
+            if not is_account_id(key):
+                raise SnapshotError(f"{self.where}.{name}: {key!r} is not an account id (12 digits)")
         return ((key, Fields(value, f"{self.where}.{name}.{key}")) for key, value in values.items())
 
     def finish(self) -> None:
@@ -104,12 +109,18 @@ class Fields:
             raise SnapshotError(f"{self.where} has members this format does not: {', '.join(unknown)}")
 
 
+#: The greatest ``order`` a snapshot may give: page tokens carry it, and must stay short.
+GREATEST_ORDER = 2**53
+
+
 class Stamps:
-    """Creation stamps while a snapshot is read: those it gives, then new ones after the
-    greatest seen, for items written by hand without one."""
+    """Creation stamps while a snapshot is read: those it gives (each once: a stamp
+    names one item), then new ones after the greatest seen, for items written by hand
+    without one."""
 
     def __init__(self) -> None:
         self.greatest = 0
+        self._seen: Set[int] = set()
         self._given: List[Tuple[int, Callable[..., Any], Tuple[Any, ...]]] = []
         self._missing: List[Tuple[Callable[..., Any], Tuple[Any, ...]]] = []
 
@@ -119,9 +130,12 @@ class Stamps:
         stamp = fields.number("order")
         if stamp is None:
             self._missing.append((put, args))
-        elif stamp < 1:
-            raise SnapshotError(f"{fields.where}.order must be at least 1, not {stamp}")
+        elif not 1 <= stamp <= GREATEST_ORDER:
+            raise SnapshotError(f"{fields.where}.order must be from 1 to {GREATEST_ORDER}, not {stamp}")
+        elif stamp in self._seen:
+            raise SnapshotError(f"{fields.where}.order {stamp} is given to another item too")
         else:
+            self._seen.add(stamp)
             self.greatest = max(self.greatest, stamp)
             self._given.append((stamp, put, args))
 
@@ -131,6 +145,19 @@ class Stamps:
         for put, args in self._missing:
             self.greatest += 1
             put(*args, self.greatest)
+
+
+class Keys:
+    """The keys one list of a snapshot has given so far: each names one item."""
+
+    def __init__(self, what: str) -> None:
+        self._what = what
+        self._seen: Set[Any] = set()
+
+    def once(self, key: Any, fields: Fields) -> None:
+        if key in self._seen:
+            raise SnapshotError(f"{fields.where}: a second {self._what} {key}")
+        self._seen.add(key)
 
 
 def stamped(collection: OrderedCollection[K, V], write: Callable[[V], Dict[str, Any]]) -> List[Dict[str, Any]]:

@@ -7,11 +7,11 @@ Every rule is checked before anything changes, so a refused call leaves no trace
 
 from __future__ import annotations
 
-from typing import Any, Dict, Iterable, List, Optional, Set
+from typing import Any, Dict, List, Optional, Set
 
 from chatbot_mock.services import SharedStores
 from chatbot_mock.store.accounts import AccountStore
-from chatbot_mock.store.errors import Conflict, InvalidInput, NotFound, QuotaExceeded
+from chatbot_mock.store.errors import Conflict, NotFound, QuotaExceeded
 from chatbot_mock.store.identity import Caller
 from chatbot_mock.store.settings import quota_advice
 from chatbot_mock.store.slack import ChannelKey, authorize_workspace
@@ -20,6 +20,7 @@ from chatbot_mock.support_app.models import (
     SlackWorkspace,
     SupportAppAccount,
 )
+from chatbot_mock.support_app.rules import NOTIFY_FLAGS, check_notification_rules
 from chatbot_mock.support_app.snapshot import SupportAppSnapshot
 
 #: The limits from the Support App API reference, and the page size of its two lists.
@@ -29,33 +30,6 @@ DEFAULT_SETTINGS = {
     "support_app_accounts_per_slack_channel": 100,
     "support_app_page_size": 10,
 }
-
-_NOTIFY_FLAGS = (
-    "notify_on_add_correspondence_to_case",
-    "notify_on_create_or_reopen_case",
-    "notify_on_resolve_case",
-)
-_NOTIFY_WIRE_NAMES = {
-    "notify_on_add_correspondence_to_case": "notifyOnAddCorrespondenceToCase",
-    "notify_on_create_or_reopen_case": "notifyOnCreateOrReopenCase",
-    "notify_on_resolve_case": "notifyOnResolveCase",
-}
-
-
-def _check_notification_rules(severity: str, effective: Dict[str, bool], given: Iterable[str]) -> None:
-    """``high``/``all`` need one notification on; ``none`` refuses any given as on."""
-    if severity in ("high", "all") and not any(effective.values()):
-        raise InvalidInput(
-            f"notifyOnCaseSeverity is '{severity}', so at least one of notifyOnAddCorrespondenceToCase, "
-            "notifyOnCreateOrReopenCase or notifyOnResolveCase must be true"
-        )
-    if severity == "none":
-        switched_on = [_NOTIFY_WIRE_NAMES[flag] for flag in given if effective[flag]]
-        if switched_on:
-            raise InvalidInput(
-                f"notifyOnCaseSeverity is 'none', so {', '.join(switched_on)} must be false or omitted"
-            )
-
 
 class SupportAppBackend(SupportAppSnapshot):
     def __init__(self, shared: SharedStores) -> None:
@@ -124,7 +98,7 @@ class SupportAppBackend(SupportAppSnapshot):
             "notify_on_create_or_reopen_case": notify_on_create_or_reopen_case,
             "notify_on_resolve_case": notify_on_resolve_case,
         }
-        _check_notification_rules(notify_on_case_severity, flags, _NOTIFY_FLAGS)
+        check_notification_rules(notify_on_case_severity, flags, NOTIFY_FLAGS)
         account = self._accounts[caller.account_id]
         self._require_workspace(account, team_id, "add a Slack channel configuration")
         key = (team_id, channel_id)
@@ -167,14 +141,14 @@ class SupportAppBackend(SupportAppSnapshot):
         self._require_workspace(account, team_id, "update a Slack channel configuration")
         configuration = self._require_channel(account, caller, team_id, channel_id)
         severity = changes.get("notify_on_case_severity", configuration.notify_on_case_severity)
-        given_flags = [flag for flag in _NOTIFY_FLAGS if flag in changes]
-        effective = {flag: changes.get(flag, getattr(configuration, flag)) for flag in _NOTIFY_FLAGS}
-        _check_notification_rules(severity, effective, given_flags)
+        given_flags = [flag for flag in NOTIFY_FLAGS if flag in changes]
+        effective = {flag: changes.get(flag, getattr(configuration, flag)) for flag in NOTIFY_FLAGS}
+        check_notification_rules(severity, effective, given_flags)
         if severity == "none":
             # Accepted, as the reference words it (only flags in the request are checked),
             # and cleared: no create can make a configuration that notifies nothing yet
             # has a notification on (docs/support-app.md).
-            changes = {**{flag: False for flag in _NOTIFY_FLAGS}, **changes}
+            changes = {**{flag: False for flag in NOTIFY_FLAGS}, **changes}
         for name, value in changes.items():
             setattr(configuration, name, value)
         return configuration.wire_form()

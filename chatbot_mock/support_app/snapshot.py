@@ -3,14 +3,14 @@ and back (docs/inspecting.md describes the format)."""
 
 from __future__ import annotations
 
-from typing import Any, Dict, Set
+from typing import Any, Callable, Dict, List, Set
 
 from chatbot_mock.store.accounts import AccountStore
+from chatbot_mock.store.errors import InvalidInput
 from chatbot_mock.store.slack import ChannelKey
-from chatbot_mock.store.snapshot import Fields, SnapshotError, Stamps, stamped
+from chatbot_mock.store.snapshot import Fields, Keys, SnapshotError, Stamps, stamped
 from chatbot_mock.support_app.models import SlackChannelConfiguration, SlackWorkspace, SupportAppAccount
-
-_SEVERITIES = ("none", "all", "high")
+from chatbot_mock.support_app.rules import NOTIFY_FLAGS, check_notification_rules
 
 
 def _channel(configuration: SlackChannelConfiguration) -> Dict[str, Any]:
@@ -68,18 +68,53 @@ class SupportAppSnapshot:
 
     def restore_state(self, fields: Fields, stamps: Stamps) -> None:
         """Bring back what :meth:`export_state` wrote (into a backend that holds nothing)."""
-        for account_id, account_fields in fields.keyed_objects("accounts"):
+        for account_id, account_fields in fields.accounts():
             self._restore_account(account_id, account_fields, stamps)
         fields.finish()
 
+    def check_restored(self, where: str, problems: Callable[..., List[str]]) -> None:
+        """After a restore: every record inside its model shape and the notification
+        rules (``problems(shape name, wire form)``), and every reference to something
+        that exists."""
+        for account_id, account in self._accounts.items():
+            place = f"{where}.accounts.{account_id}"
+            for index, workspace in enumerate(account.workspaces):
+                found = problems("SlackWorkspaceConfiguration", workspace.to_wire())
+                if found:
+                    raise SnapshotError(f"{place}.slack_workspaces[{index}]: {'; '.join(found)}")
+            for index, channel in enumerate(account.channels):
+                found = problems("SlackChannelConfiguration", channel.to_wire())
+                try:
+                    flags = {flag: getattr(channel, flag) for flag in NOTIFY_FLAGS}
+                    check_notification_rules(channel.notify_on_case_severity, flags, NOTIFY_FLAGS)
+                except InvalidInput as broken:
+                    found.append(broken.message)
+                if found:
+                    raise SnapshotError(f"{place}.channel_configurations[{index}]: {'; '.join(found)}")
+            for team_id, channel_id in sorted(account.live_chats):
+                if (team_id, channel_id) not in account.channels:
+                    raise SnapshotError(
+                        f"{place}.live_chats: channel {channel_id} of {team_id} has no channel configuration"
+                    )
+            for team_id in sorted(self._organization_workspaces.get(account_id, ())):
+                registered = account.workspaces.get(team_id)
+                if registered is None or not registered.allow_organization_member_account:
+                    raise SnapshotError(
+                        f"{place}.registered_for_organization: {team_id} must be one of the account's "
+                        "slack_workspaces, with allow_organization_member_account true"
+                    )
+
     def _restore_account(self, account_id: str, fields: Fields, stamps: Stamps) -> None:
         account = self._accounts[account_id]
+        once = Keys("Slack workspace").once
         for item in fields.objects("slack_workspaces"):
             workspace = SlackWorkspace(
                 item.text("team_id"), item.text("team_name"), item.flag("allow_organization_member_account")
             )
+            once(workspace.team_id, item)
             stamps.later(item, account.workspaces.put, workspace.team_id, workspace)
             item.finish()
+        once = Keys("channel configuration for").once
         for item in fields.objects("channel_configurations"):
             configuration = SlackChannelConfiguration(
                 team_id=item.text("team_id"),
@@ -91,12 +126,14 @@ class SupportAppSnapshot:
                 notify_on_create_or_reopen_case=item.flag("notify_on_create_or_reopen_case"),
                 notify_on_resolve_case=item.flag("notify_on_resolve_case"),
             )
-            if configuration.notify_on_case_severity not in _SEVERITIES:
-                raise SnapshotError(f"{item.where}.notify_on_case_severity must be one of {', '.join(_SEVERITIES)}")
+            once((configuration.team_id, configuration.channel_id), item)
             stamps.later(item, self._put_channel, item, account_id, configuration)
             item.finish()
+        once = Keys("live chat in").once
         for item in fields.objects("live_chats"):
-            account.live_chats.add((item.text("team_id"), item.text("channel_id")))
+            chat = (item.text("team_id"), item.text("channel_id"))
+            once(chat, item)
+            account.live_chats.add(chat)
             item.finish()
         account.account_alias = fields.optional_text("account_alias")
         registered = fields.texts("registered_for_organization")

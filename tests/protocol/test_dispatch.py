@@ -60,8 +60,8 @@ class StubState:
     def backend(self, service: str) -> Any:
         return self.backend_object
 
-    def call(self, function: Any, caller: Caller, arguments: Dict[str, Any]) -> Any:
-        return function(caller, **arguments)
+    def call(self, service: str, method_name: str, caller: Caller, arguments: Dict[str, Any]) -> Any:
+        return getattr(self.backend(service), method_name)(caller, **arguments)
 
     def current_account(self) -> Optional[str]:
         return self.account
