@@ -81,7 +81,7 @@ class SlackOperations(ConfigurationOperations):
                 advice=f"Authorize the workspace first, as the AWS Chatbot console would: "
                 f"m.chatbot.authorize_slack_workspace({slack_team_id!r}, '<team name>', "
                 f"account_id={caller.account_id!r}). As on AWS, this failed create keeps the name "
-                f"{configuration_name!r} reserved in the account (until m.reset()).",
+                f"{configuration_name!r} reserved in the account (until m.reset(), or a load_state without it).",
             )
         self._check_channel_free(account, caller, _KIND, (slack_team_id, slack_channel_id))
         self._check_configuration_quota(account, caller)
