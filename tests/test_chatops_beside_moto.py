@@ -190,3 +190,15 @@ class _Raw:
 
     def stream(self, **_: Any) -> Iterator[bytes]:
         yield self._body
+
+
+@pytest.mark.parametrize("order", ["as documented", "nested the other way"])
+def test_the_documented_recipe_runs(order: str) -> None:
+    from pathlib import Path
+
+    page = (Path(__file__).resolve().parent.parent / "docs" / "chatops.md").read_text(encoding="utf-8")
+    recipe = page.split("## Side by side with moto")[1].split("```python\n")[1].split("```")[0]
+    assert "with mock_aws(), mock_chatbot() as m:" in recipe
+    if order != "as documented":
+        recipe = recipe.replace("with mock_aws(), mock_chatbot() as m:", "with mock_chatbot() as m, mock_aws():")
+    exec(compile(recipe, "docs/chatops.md", "exec"), {})
