@@ -1,0 +1,170 @@
+"""Server mode: both services over HTTP, for the AWS CLI, Terraform and every SDK.
+
+    chatbot-mock server --port 5000            # or: python -m chatbot_mock server
+
+One port serves both services: a request's SigV4 credential scope names its service
+(``chatbot`` or ``supportapp``), else its path does (the Support App's all start with
+``/control/``). Requests go through the same dispatch path, state and account rules as
+the in-process mock (the account comes from the signature's access key id). Admin calls
+live under ``/_chatbot_mock/`` (see :mod:`chatbot_mock.server_admin`).
+
+The HTTP parsing is the standard library's (``http.server``); each connection has its
+own thread, and every call takes the state's lock as in-process calls do.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from types import TracebackType
+from typing import Any, Dict, Optional, Tuple, Type
+
+from chatbot_mock._state import MockState
+from chatbot_mock.protocol.dispatch import HttpResponse, credential_scope, dispatch, error_response
+from chatbot_mock.protocol.errors import ServiceError, UnmodeledError
+from chatbot_mock.protocol.model import service_specs
+
+logger = logging.getLogger("chatbot_mock")
+
+#: The largest request body the server reads; a larger one answers 413 unread.
+MAX_BODY_BYTES = 1024 * 1024
+ADMIN_PREFIX = "/_chatbot_mock/"
+
+
+class RequestEntityTooLarge(UnmodeledError, status=413, code="RequestEntityTooLarge"):
+    """A body over :data:`MAX_BODY_BYTES`."""
+
+
+def service_of(path: str, headers: Any) -> str:
+    """Which mocked service a request is for: its signature's scope, else its path."""
+    _, _, signing_name = credential_scope(headers, path)
+    for name, spec in service_specs().items():
+        if signing_name and signing_name == spec.model.signing_name:
+            return name
+    return "support-app" if path.startswith("/control/") else "chatbot"
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    protocol_version = "HTTP/1.1"  # keep-alive
+    server_version = "chatbot_mock"
+
+    def _answer(self) -> None:
+        length = self.headers.get("Content-Length")
+        try:
+            size = int(length) if length else 0
+        except ValueError:
+            size = -1
+        refusal: Optional[ServiceError] = None
+        if size < 0:
+            refusal = ServiceError("Content-Length must be a whole number", "SerializationException")
+        elif size > MAX_BODY_BYTES:
+            refusal = RequestEntityTooLarge(f"The body is {size} bytes; the limit is {MAX_BODY_BYTES}")
+        if refusal is not None:
+            self._send(error_response(refusal, None))
+            self.close_connection = True  # the body is not read: the connection cannot be reused
+            return
+        body = self.rfile.read(size) if size else b""
+        if self.path.startswith(ADMIN_PREFIX):
+            from chatbot_mock.server_admin import answer_admin
+
+            self._send(answer_admin(self.server.state, self.command, self.path[len(ADMIN_PREFIX) :], body))
+            return
+        url = f"http://{self.headers.get('Host', 'localhost')}{self.path}"
+        service = service_of(self.path, self.headers)
+        # email.message.Message: a mapping whose names match without regard to case.
+        headers: Any = self.headers
+        self._send(dispatch(service, self.command, url, headers, body, self.server.state))
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _answer
+
+    def do_HEAD(self) -> None:
+        self._answer()
+
+    def _send(self, response: HttpResponse) -> None:
+        self.send_response(response.status)
+        for name, value in response.headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(response.body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(response.body)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the standard library's name
+        logger.debug("chatbot_mock server: " + format, *args)
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def __init__(self, address: Tuple[str, int], state: MockState) -> None:
+        super().__init__(address, _Handler)
+        self.state = state
+
+
+class ThreadedServer:
+    """The server in a thread of this process: for tests in any language's harness.
+
+    ``port=0`` picks a free port; ``url`` says where it listens once started. With
+    ``state``, it serves that state (an in-process mock's: ``active_state()``),
+    else a fresh one of its own.
+    """
+
+    def __init__(self, host: str = "127.0.0.1", port: int = 0, state: Optional[MockState] = None) -> None:
+        self._address = (host, port)
+        self.state = state if state is not None else MockState()
+        self._server: Optional[_Server] = None
+        self._thread: Optional[threading.Thread] = None
+
+    @property
+    def url(self) -> str:
+        if self._server is None:
+            raise RuntimeError("the server is not started")
+        host, port = self._server.server_address[:2]
+        return f"http://{host!s}:{port}"
+
+    def start(self) -> ThreadedServer:
+        if self._server is not None:
+            return self
+        self._server = _Server(self._address, self.state)
+        self._thread = threading.Thread(target=self._server.serve_forever, name="chatbot_mock server", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        server, thread = self._server, self._thread
+        if server is None:
+            return
+        server.shutdown()
+        server.server_close()
+        if thread is not None:
+            thread.join()
+        self._server = self._thread = None
+
+    def __enter__(self) -> ThreadedServer:
+        return self.start()
+
+    def __exit__(
+        self, exc_type: Optional[Type[BaseException]], exc: Optional[BaseException], traceback: Optional[TracebackType]
+    ) -> None:
+        self.stop()
+
+
+def serve(host: str, port: int, state_file: Optional[str] = None) -> None:
+    """Serve until Ctrl-C (the ``server`` command)."""
+    state = MockState()
+    if state_file is not None:
+        with open(state_file, encoding="utf-8") as file:
+            snapshot: Dict[str, Any] = json.load(file)
+        state.load(snapshot)
+    server = _Server((host, port), state)
+    bound_host, bound_port = server.server_address[:2]
+    print(f"chatbot_mock serving AWS Chatbot and AWS Support App on http://{bound_host!s}:{bound_port}", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        print("chatbot_mock server stopped", flush=True)
+    finally:
+        server.server_close()
