@@ -22,5 +22,8 @@ def test_the_demo_shows_quota_and_conflict_errors_and_leaves_the_environment_as_
 
 
 def test_without_a_command_it_prints_usage(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main([]) == 2
-    assert "usage: python -m chatbot_mock demo" in capsys.readouterr().err
+    with pytest.raises(SystemExit) as exited:
+        main([])
+    assert exited.value.code == 2
+    error = capsys.readouterr().err
+    assert "usage: chatbot-mock" in error and "{demo,server}" in error
