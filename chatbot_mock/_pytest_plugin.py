@@ -65,6 +65,16 @@ def chatbot_mock(request: Any) -> Iterator[ChatbotMock]:
         yield mock
 
 
+@pytest.fixture
+def chatbot_mock_server() -> Iterator[Any]:
+    """A started server of both services on a free loopback port, with state of its own:
+    point any client at ``chatbot_mock_server.url``."""
+    from chatbot_mock.server import ThreadedServer
+
+    with ThreadedServer(port=0) as server:
+        yield server
+
+
 @pytest.fixture(autouse=True)
 def _chatbot_mock_marker(request: Any) -> None:
     # Autouse fixtures are set up first, so the mock is on for every other fixture too.

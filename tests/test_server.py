@@ -1,0 +1,251 @@
+"""Server mode: both services over HTTP on one port, driven by boto3, raw HTTP and the
+command line, through the same dispatch path and account rules as the in-process mock."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import urllib.request
+from typing import Any, Dict, Iterator, Optional
+
+import boto3
+import pytest
+
+from chatbot_mock.server import MAX_BODY_BYTES, ThreadedServer
+
+ACCOUNT = "123456789012"
+OTHER = "111122223333"
+ROLE = f"arn:aws:iam::{ACCOUNT}:role/r"
+
+
+@pytest.fixture
+def server() -> Iterator[ThreadedServer]:
+    with ThreadedServer(port=0) as started:
+        yield started
+
+
+def client(server: ThreadedServer, service: str, account: str = ACCOUNT) -> Any:
+    return boto3.client(
+        service, region_name="us-east-1", endpoint_url=server.url, aws_access_key_id=account,
+        aws_secret_access_key="x",
+    )
+
+
+def admin(server: ThreadedServer, path: str, document: Optional[Dict[str, Any]] = None, method: str = "POST") -> Any:
+    data = json.dumps(document or {}).encode() if method == "POST" else None
+    request = urllib.request.Request(f"{server.url}/_chatbot_mock/{path}", data=data, method=method)
+    try:
+        with urllib.request.urlopen(request, timeout=5) as answer:
+            return json.loads(answer.read())
+    except urllib.error.HTTPError as refused:
+        return {"status": refused.code, **json.loads(refused.read())}
+
+
+def raw(server: ThreadedServer, payload: bytes) -> bytes:
+    host, port = server.url[len("http://"):].split(":")
+    with socket.create_connection((host, int(port)), timeout=5) as connection:
+        connection.sendall(payload)
+        connection.shutdown(socket.SHUT_WR)
+        return b"".join(iter(lambda: connection.recv(65536), b""))
+
+
+def test_one_port_serves_both_services(server: ThreadedServer) -> None:
+    admin(server, "support-app/authorize_slack_workspace", {"team_id": "T012ABCDEFG", "team_name": "acme"})
+    admin(server, "chatbot/authorize_slack_workspace", {"team_id": "T012ABCDEFG", "team_name": "acme"})
+
+    support = client(server, "support-app").list_slack_workspace_configurations()
+    chatbot = client(server, "chatbot").describe_slack_workspaces()
+
+    assert support["slackWorkspaceConfigurations"][0]["teamName"] == "acme"
+    assert chatbot["SlackWorkspaces"][0]["SlackTeamName"] == "acme"
+
+
+def test_the_signatures_access_key_chooses_the_account(server: ThreadedServer) -> None:
+    ours = client(server, "chatbot").create_custom_action(ActionName="a", Definition={"CommandText": "x"})
+    theirs = client(server, "chatbot", OTHER).list_custom_actions()
+
+    assert ours["CustomActionArn"] == f"arn:aws:chatbot::{ACCOUNT}:custom-action/a"
+    assert theirs["CustomActions"] == []
+
+
+def test_errors_arrive_as_botocore_reads_them(server: ThreadedServer) -> None:
+    chatbot = client(server, "chatbot")
+    with pytest.raises(chatbot.exceptions.ResourceNotFoundException):
+        chatbot.get_custom_action(CustomActionArn=f"arn:aws:chatbot::{ACCOUNT}:custom-action/missing")
+
+
+def test_pagination_works_through_the_server(server: ThreadedServer) -> None:
+    chatbot = client(server, "chatbot")
+    for number in range(5):
+        chatbot.create_custom_action(ActionName=f"a{number}", Definition={"CommandText": "x"})
+
+    pages = chatbot.get_paginator("list_custom_actions").paginate(PaginationConfig={"PageSize": 2})
+
+    assert [len(page["CustomActions"]) for page in pages] == [2, 2, 1]
+
+
+def test_an_unsigned_request_is_refused(server: ThreadedServer) -> None:
+    connection = http.client.HTTPConnection(server.url[len("http://"):], timeout=5)
+    connection.request("POST", "/list-custom-actions", body=b"{}", headers={"Content-Type": "application/json"})
+    answer = connection.getresponse()
+    assert (answer.status, answer.getheader("x-amzn-ErrorType")) == (403, "MissingAuthenticationTokenException")
+
+
+def test_keep_alive_serves_many_requests_on_one_connection(server: ThreadedServer) -> None:
+    connection = http.client.HTTPConnection(server.url[len("http://"):], timeout=5)
+    headers = {"Content-Type": "application/json",
+               "Authorization": f"AWS4-HMAC-SHA256 Credential={ACCOUNT}/20260101/us-east-1/chatbot/aws4_request"}
+    for _ in range(3):
+        connection.request("POST", "/list-custom-actions", body=b"{}", headers=headers)
+        answer = connection.getresponse()
+        assert answer.status == 200 and json.loads(answer.read()) == {"CustomActions": []}
+
+
+def test_a_body_over_the_limit_is_413_and_the_server_keeps_serving(server: ThreadedServer) -> None:
+    answer = raw(server, b"POST /list-custom-actions HTTP/1.1\r\nHost: x\r\n"
+                 + f"Content-Length: {MAX_BODY_BYTES + 1}\r\n\r\n".encode())
+    assert answer.startswith(b"HTTP/1.1 413")
+    assert client(server, "chatbot").list_custom_actions()["CustomActions"] == []
+
+
+@pytest.mark.parametrize("garbage", [b"\x00\xff garbage \r\n\r\n", b"GET\r\n\r\n", b"POST / HTTP/9.9\r\n\r\n", b""])
+def test_garbage_on_the_socket_leaves_the_server_and_its_state_intact(server: ThreadedServer, garbage: bytes) -> None:
+    client(server, "chatbot").create_custom_action(ActionName="kept", Definition={"CommandText": "x"})
+
+    raw(server, garbage)
+
+    assert client(server, "chatbot").list_custom_actions()["CustomActions"] == [
+        f"arn:aws:chatbot::{ACCOUNT}:custom-action/kept"]
+
+
+def test_concurrent_clients_never_overshoot_a_quota(server: ThreadedServer) -> None:
+    admin(server, "quotas", {"chatbot_custom_actions_per_account": 10})
+    outcomes: list = []
+
+    def create(number: int) -> None:
+        try:
+            client(server, "chatbot").create_custom_action(ActionName=f"a{number}", Definition={"CommandText": "x"})
+            outcomes.append("created")
+        except Exception as refused:  # noqa: BLE001 - counted below
+            outcomes.append(type(refused).__name__)
+
+    threads = [threading.Thread(target=create, args=(number,)) for number in range(30)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+    assert outcomes.count("created") == 10
+    assert len(client(server, "chatbot").list_custom_actions()["CustomActions"]) == 10
+
+
+# -- admin calls ----------------------------------------------------------------------------
+
+
+def test_admin_state_snapshot_restore_and_reset(server: ThreadedServer) -> None:
+    client(server, "chatbot").create_custom_action(ActionName="a", Definition={"CommandText": "x"})
+    snapshot = admin(server, "state", method="GET")
+
+    assert admin(server, "reset") == {}
+    assert client(server, "chatbot").list_custom_actions()["CustomActions"] == []
+    assert admin(server, "state", snapshot) == {}
+    assert client(server, "chatbot").list_custom_actions()["CustomActions"] == [
+        f"arn:aws:chatbot::{ACCOUNT}:custom-action/a"]
+
+
+def test_admin_publish_and_deliveries(server: ThreadedServer) -> None:
+    topic = f"arn:aws:sns:us-east-1:{ACCOUNT}:alerts"
+    admin(server, "chatbot/authorize_slack_workspace", {"team_id": "T012ABCDEFG", "team_name": "acme"})
+    client(server, "chatbot").create_slack_channel_configuration(
+        ConfigurationName="a", SlackTeamId="T012ABCDEFG", SlackChannelId="C1", IamRoleArn=ROLE, SnsTopicArns=[topic])
+    custom = json.dumps({"version": "1.0", "source": "custom", "content": {"description": "hello"}})
+
+    [published] = admin(server, "chatbot/publish", {"topic_arn": topic, "message": custom})
+
+    assert (published["channel"], published["text"], published["delivered"]) == ("C1", "hello", True)
+    assert admin(server, "chatbot/deliveries", method="GET") == [published]
+
+
+def test_admin_refusals_answer_the_services_error(server: ThreadedServer) -> None:
+    for number in range(5):
+        admin(server, "support-app/authorize_slack_workspace", {"team_id": f"T{number}", "team_name": "w"})
+
+    refused = admin(server, "support-app/authorize_slack_workspace", {"team_id": "T5", "team_name": "w"})
+    unknown = admin(server, "chatbot/no_such_step")
+    bad = admin(server, "chatbot/authorize_slack_workspace", {"team": "T1"})
+
+    assert (refused["status"], refused["Code"]) == (402, "ServiceQuotaExceededException")
+    assert (unknown["status"], unknown["Code"]) == (404, "UnknownAdminCall")
+    assert (bad["status"], bad["Code"]) == (400, "InvalidArguments")
+
+
+def test_a_server_can_share_an_in_process_mocks_state() -> None:
+    from chatbot_mock import mock_chatbot
+    from chatbot_mock.interception import active_state
+
+    with mock_chatbot() as m, ThreadedServer(state=active_state()) as shared:
+        m.chatbot.authorize_slack_workspace("T012ABCDEFG", "acme")
+        document = admin(shared, "state", method="GET")
+    assert document["services"]["chatbot"]["accounts"][ACCOUNT]["slack_workspaces"][0]["team_name"] == "acme"
+
+
+def test_the_fixture_yields_a_started_server(chatbot_mock_server: ThreadedServer) -> None:
+    assert client(chatbot_mock_server, "chatbot").list_custom_actions()["CustomActions"] == []
+
+
+# -- the command -----------------------------------------------------------------------------
+
+
+def test_the_command_listens_on_loopback_starts_from_a_snapshot_and_stops_on_ctrl_c(tmp_path: Any) -> None:
+    snapshot = {"format": "chatbot_mock state", "version": 1, "services": {"chatbot": {"accounts": {
+        ACCOUNT: {"slack_workspaces": [{"team_id": "T012ABCDEFG", "team_name": "seeded"}]}}}}}
+    state_file = tmp_path / "world.json"
+    state_file.write_text(json.dumps(snapshot), encoding="utf-8")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "chatbot_mock", "server", "--port", "0", "--state", str(state_file)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        assert process.stdout is not None
+        line = process.stdout.readline()
+        assert line.startswith("chatbot_mock serving AWS Chatbot and AWS Support App on http://127.0.0.1:")
+        url = line.rsplit(" ", 1)[1].strip()
+        chatbot = boto3.client("chatbot", region_name="us-east-1", endpoint_url=url,
+                               aws_access_key_id=ACCOUNT, aws_secret_access_key="x")
+        assert chatbot.describe_slack_workspaces()["SlackWorkspaces"][0]["SlackTeamName"] == "seeded"
+        process.send_signal(signal.SIGINT)
+        out, err = process.communicate(timeout=10)
+        assert process.returncode == 0, err
+        assert "chatbot_mock server stopped" in out
+    finally:
+        if process.poll() is None:
+            process.kill()
+
+
+@pytest.mark.skipif(os.name == "nt", reason="signals differ on Windows")
+def test_the_aws_cli_drives_the_server(server: ThreadedServer) -> None:
+    pytest.importorskip("awscli")
+    environment = {**os.environ, "AWS_ACCESS_KEY_ID": ACCOUNT, "AWS_SECRET_ACCESS_KEY": "x",
+                   "AWS_DEFAULT_REGION": "us-east-1", "AWS_CONFIG_FILE": os.devnull,
+                   "AWS_SHARED_CREDENTIALS_FILE": os.devnull}
+
+    def aws(*arguments: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "-m", "awscli", "--endpoint-url", server.url, *arguments],
+                              capture_output=True, text=True, env=environment, timeout=60, check=False)
+
+    for number in range(3):
+        assert aws("chatbot", "create-custom-action", "--action-name", f"a{number}",
+                   "--definition", "CommandText=echo").returncode == 0
+    first = aws("chatbot", "list-custom-actions", "--max-items", "2")
+    page = json.loads(first.stdout)
+    assert len(page["CustomActions"]) == 2 and page["NextToken"]
+    rest = json.loads(aws("chatbot", "list-custom-actions", "--starting-token", page["NextToken"]).stdout)
+    assert len(rest["CustomActions"]) == 1
+    missing = aws("support-app", "delete-account-alias")
+    assert missing.returncode != 0 and "ResourceNotFoundException" in missing.stderr
