@@ -44,7 +44,10 @@ class MockState:
     def _build(self) -> None:
         self._tokens = PageTokens()
         #: Simulated Amazon Chime rooms: not an AWS API's state, so no snapshot holds them.
-        self.chime = ChimeRooms(self.lock, self.settings)
+        previous: Optional[ChimeRooms] = getattr(self, "chime", None)
+        if previous is not None:
+            previous.closed = True
+        self.chime = ChimeRooms(self.lock, self.settings, previous.clock if previous is not None else None)
         self.organizations, self._backends = self._empty_world(self._tokens)
 
     def _empty_world(self, tokens: PageTokens) -> Tuple[Organizations, Dict[str, Any]]:

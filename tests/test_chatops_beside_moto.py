@@ -159,15 +159,29 @@ def test_an_aiobotocore_publish_is_delivered_too() -> None:
         assert [d.delivered for d in m.chatbot.deliveries] == [True]
 
 
-def test_with_the_mock_off_sns_publishes_deliver_nothing() -> None:
+def test_with_the_mock_off_sns_publishes_are_not_observed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from chatbot_mock._state import MockState
+
+    observed: list = []
+    monkeypatch.setattr(MockState, "publish_notification", lambda self, *args: observed.append(args))
     with mock_aws():
         sns = boto3.client("sns", region_name="us-east-1")
         topic = sns.create_topic(Name="alarms")["TopicArn"]
-        with mock_chatbot() as m:
-            subscribed_slack_configuration(m, topic)
-        sns.publish(TopicArn=topic, Message=ALARM)  # nothing to deliver to, nothing raised
-        with mock_chatbot() as fresh:
-            assert fresh.chatbot.deliveries == ()
+        with mock_chatbot():
+            sns.publish(TopicArn=topic, Message=ALARM)
+        sns.publish(TopicArn=topic, Message=ALARM)
+
+    assert len(observed) == 1  # the publish made while the mock was on
+
+
+def test_a_publish_to_a_topic_by_target_arn_is_delivered(both: Any) -> None:
+    sns = boto3.client("sns", region_name="us-east-1")
+    topic = sns.create_topic(Name="alarms")["TopicArn"]
+    subscribed_slack_configuration(both, topic)
+
+    sns.publish(TargetArn=topic, Message=ALARM)
+
+    assert [d.topic_arn for d in both.chatbot.deliveries] == [topic]
 
 
 def test_support_app_organization_rules_read_motos_organizations(both: Any) -> None:

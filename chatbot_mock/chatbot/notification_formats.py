@@ -10,6 +10,7 @@ channel's message carries (what fired, its state, where), not Slack's or Teams' 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, Dict, List, NamedTuple, Optional
 
 
@@ -46,6 +47,10 @@ def render(message: str) -> Rendered:
     except ValueError:
         document = None
     if not isinstance(document, dict):
+        if _CFN_LINE.search(message) and "StackId='" in message:
+            return _stack_event(message)
+        if message.startswith("AWS Budget Notification"):
+            return Rendered("budgets", "\n".join(line for line in message.splitlines()[:4] if line.strip()))
         raise NotDelivered(
             "AWS Chatbot does not pass arbitrary text through SNS topics: publish a CloudWatch alarm "
             "notification, an event from an AWS service, or an AWS Chatbot custom notification"
@@ -56,6 +61,8 @@ def render(message: str) -> Rendered:
         return _alarm(document)
     if "detail-type" in document and "source" in document:
         return _event(document)
+    if "detailType" in document and "source" in document and "notificationRuleArn" in document:
+        return _developer_tools(document)
     raise NotDelivered(
         "AWS Chatbot does not recognise this JSON as a notification it supports: not a CloudWatch alarm "
         "(AlarmName, NewStateValue), an EventBridge event (source, detail-type) or a custom notification "
@@ -76,8 +83,38 @@ def _alarm(alarm: Dict[str, Any]) -> Rendered:
     return Rendered("cloudwatch-alarm", "\n".join(lines))
 
 
+_CFN_LINE = re.compile(r"^(\w+)='(.*)'$", re.MULTILINE)
+
+
+def _stack_event(message: str) -> Rendered:
+    """A CloudFormation stack notification: ``Key='value'`` lines, as CloudFormation sends them."""
+    fields = dict(_CFN_LINE.findall(message))
+    lines = [
+        f"CloudFormation | {fields.get('StackName', '')} | {fields.get('LogicalResourceId', '')} "
+        f"{fields.get('ResourceStatus', '')}".rstrip(),
+    ]
+    if fields.get("ResourceStatusReason"):
+        lines.append(f"Reason: {fields['ResourceStatusReason']}")
+    return Rendered("cloudformation", "\n".join(lines))
+
+
+def _developer_tools(notification: Dict[str, Any]) -> Rendered:
+    """A notification of a notification rule for AWS developer tools (CodePipeline,
+    CodeBuild, CodeCommit, CodeDeploy): ``detailType`` where EventBridge says ``detail-type``."""
+    source = notification.get("source")
+    detail_type = notification.get("detailType")
+    if not isinstance(source, str) or not source.startswith("aws.") or not isinstance(detail_type, str):
+        raise NotDelivered("A developer tools notification needs a source aws.* and a detailType")
+    return Rendered(
+        "developer-tools",
+        f"{detail_type} | {notification.get('region', '')} | Account: {notification.get('account', '')}",
+    )
+
+
 def _event(event: Dict[str, Any]) -> Rendered:
     source = event.get("source")
+    if not isinstance(event.get("detail-type"), str) or not event["detail-type"]:
+        raise NotDelivered("An EventBridge event needs a detail-type")
     if not isinstance(source, str) or not source.startswith("aws."):
         raise NotDelivered(
             f"AWS Chatbot delivers EventBridge events from AWS services (source aws.*), not from {source!r}: "
@@ -101,8 +138,16 @@ def _custom(notification: Dict[str, Any]) -> Rendered:
         problems.append('version must be "1.0"')
     if not isinstance(content, dict):
         problems.append("content must be an object")
-    elif not isinstance(content.get("description"), str) or not content["description"]:
-        problems.append("content.description must be a non-empty string")
+    else:
+        description = content.get("description")
+        if not isinstance(description, str) or not description.strip():
+            problems.append("content.description must be a non-empty string")
+        if content.get("textType", "client-markdown") != "client-markdown":
+            problems.append('content.textType must be "client-markdown"')
+        for name in ("nextSteps", "keywords"):
+            listed = content.get(name, [])
+            if not isinstance(listed, list) or not all(isinstance(item, str) for item in listed):
+                problems.append(f"content.{name} must be a list of strings")
     if problems:
         raise NotDelivered("Invalid AWS Chatbot custom notification: " + "; ".join(problems))
     assert isinstance(content, dict)

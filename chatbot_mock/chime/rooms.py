@@ -10,6 +10,7 @@ clock, so a rate-limit test never sleeps.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
 import threading
@@ -22,9 +23,11 @@ from chatbot_mock.store.settings import Settings
 
 HOST = "hooks.chime.aws"
 WEBHOOKS_PER_ROOM = 10
-#: Callouts a webhook message may carry; direct @mentions are not supported.
+#: Callouts that alert every member, or those present.
 CALLOUTS = ("@All", "@Present")
-_CALLOUT = re.compile(r"@(All|Present)\b")
+#: An @mention: a callout, or a member's alias, alone or as a full email address
+#: (``@alias`` or ``@alias@domain.com``); not the middle of a word or an address.
+_MENTION = re.compile(r"(?<![\w@.])@([A-Za-z0-9._+-]+?)(@[A-Za-z0-9.-]+)?(?![\w@])")
 
 
 class ChimeError(ValueError):
@@ -32,15 +35,29 @@ class ChimeError(ValueError):
 
 
 class Clock:
-    """The time webhooks are rate-limited by: starts at 0 and moves only when told."""
+    """The time webhooks are rate-limited by: starts at 0 and moves only when told.
+
+    It counts whole microseconds, so ten advances of 0.1 s make exactly one second.
+    """
 
     def __init__(self) -> None:
-        self.now = 0.0
+        self._microseconds = 0
+
+    @property
+    def now(self) -> float:
+        """Seconds since the mock's state began."""
+        return self._microseconds / 1_000_000
+
+    @property
+    def microseconds(self) -> int:
+        return self._microseconds
 
     def advance(self, seconds: float) -> None:
+        if isinstance(seconds, bool) or not isinstance(seconds, (int, float)) or not math.isfinite(seconds):
+            raise ValueError(f"the clock advances by a finite number of seconds, not {seconds!r}")
         if seconds < 0:
             raise ValueError("the clock only moves forward")
-        self.now += seconds
+        self._microseconds += round(seconds * 1_000_000)
 
     def __repr__(self) -> str:
         return f"<Clock now={self.now}>"
@@ -59,7 +76,8 @@ class ChimeMessage:
     content: str
     #: The name of the webhook that posted it (the room shows "<name> (Webhook)").
     webhook: str
-    #: The callouts in it, in order: "@All" alerts every member, "@Present" those present.
+    #: Its @mentions, in order: "@All" alerts every member, "@Present" those present,
+    #: "@alias" (or "@alias@domain") the member of that alias.
     mentions: Tuple[str, ...]
     #: The members those callouts alert.
     alerted: Tuple[str, ...]
@@ -82,8 +100,8 @@ class Webhook:
         self._id = str(uuid.uuid4())
         self._token = _new_token()
         self.deleted = False
-        #: When the webhook last accepted a message (the 1 per second limit).
-        self.last_post: Optional[float] = None
+        #: When the webhook last accepted a message, in the clock's microseconds.
+        self.last_post: Optional[int] = None
 
     @property
     def url(self) -> str:
@@ -92,6 +110,7 @@ class Webhook:
     def regenerate(self) -> str:
         """A new URL; the old one answers 404 from now on. Answers the new URL."""
         with self._rooms.lock:
+            self._rooms.check_open()
             self._check_not_deleted()
             self._rooms.retire(self._id, self._token)
             self._id, self._token = str(uuid.uuid4()), _new_token()
@@ -101,6 +120,7 @@ class Webhook:
     def delete(self) -> None:
         """Remove the webhook from its room; its URL answers 404 from now on."""
         with self._rooms.lock:
+            self._rooms.check_open()
             self._check_not_deleted()
             self._rooms.retire(self._id, self._token)
             self.room._webhooks.remove(self)
@@ -132,6 +152,7 @@ class Room:
     def create_webhook(self, name: str) -> Webhook:
         """A new incoming webhook; a room holds at most 10."""
         with self._rooms.lock:
+            self._rooms.check_open()
             if len(self._webhooks) >= WEBHOOKS_PER_ROOM:
                 raise ChimeError(
                     f"chat room {self.name!r} already has {WEBHOOKS_PER_ROOM} webhooks, the most a room can "
@@ -143,8 +164,10 @@ class Room:
             return webhook
 
     def add_member(self, name: str, present: bool = True) -> None:
-        """A member of the room; ``@Present`` alerts only members who are present."""
+        """A member of the room, by alias: ``@alias`` (or ``@alias@domain``) alerts them,
+        ``@All`` every member, ``@Present`` only members who are present."""
         with self._rooms.lock:
+            self._rooms.check_open()
             self._members = [member for member in self._members if member.name != name]
             self._members.append(Member(name, present))
 
@@ -164,13 +187,21 @@ class Room:
             return tuple(self._messages)
 
     def _receive(self, content: str, webhook: Webhook, time: float) -> ChimeMessage:
-        mentions = tuple(f"@{callout}" for callout in _CALLOUT.findall(content))
+        members = {member.name: member for member in self._members}
+        mentions: List[str] = []
+        named: Set[str] = set()
+        for alias, domain in _MENTION.findall(content):
+            if not domain and f"@{alias}" in CALLOUTS:
+                mentions.append(f"@{alias}")
+            elif alias in members:
+                mentions.append(f"@{alias}{domain}")
+                named.add(alias)
         alerted = [
             member.name
             for member in self._members
-            if "@All" in mentions or ("@Present" in mentions and member.present)
+            if "@All" in mentions or ("@Present" in mentions and member.present) or member.name in named
         ]
-        message = ChimeMessage(content, webhook.name, mentions, tuple(alerted), time)
+        message = ChimeMessage(content, webhook.name, tuple(mentions), tuple(alerted), time)
         self._messages.append(message)
         return message
 
@@ -181,18 +212,32 @@ class Room:
 class ChimeRooms:
     """Every simulated room of one mock state, and the answer of each webhook URL."""
 
-    def __init__(self, lock: threading.RLock, settings: Settings) -> None:
+    def __init__(self, lock: threading.RLock, settings: Settings, clock: Optional[Clock] = None) -> None:
         self.lock = lock
         self._settings = settings
-        self.clock = Clock()
+        #: Kept across a reset: a test holding the clock keeps moving the one in use.
+        self.clock = clock or Clock()
         self.unavailable = False
+        #: Set when the state is reset: its rooms and webhooks are gone.
+        self.closed = False
         self._rooms: List[Room] = []
         self._live: Dict[Tuple[str, str], Webhook] = {}
         #: (id, token) of every regenerated or deleted webhook URL: 404, not 403.
         self._retired: Set[Tuple[str, str]] = set()
 
+    @property
+    def in_use(self) -> bool:
+        """Whether the test made a room: until then the mock leaves Chime URLs alone, so
+        code that mocks Chime itself (with ``responses``, say) keeps working."""
+        return bool(self._rooms)
+
+    def check_open(self) -> None:
+        if self.closed:
+            raise ChimeError("this room belongs to a mock state that was reset or stopped: create a new room")
+
     def create_room(self, name: str) -> Room:
         with self.lock:
+            self.check_open()
             room = Room(self, name)
             self._rooms.append(room)
             return room
@@ -228,14 +273,14 @@ class ChimeRooms:
             if len(body) > limit:
                 too_large = f"The payload is {len(body)} bytes; the limit is {limit}"
                 return Answer(413, {"Code": "PayloadTooLarge", "Message": too_large})
-            now = self.clock.now
-            if webhook.last_post is not None and now - webhook.last_post < 1:
+            now = self.clock.microseconds
+            if webhook.last_post is not None and now - webhook.last_post < 1_000_000:
                 return Answer(429, {"Code": "TooManyRequests", "Message": "1 request per second per webhook"})
             content = _content_of(body)
             if content is None:
                 return Answer(400, {"Code": "BadRequest", "Message": 'The payload must be JSON: {"Content": "..."}'})
             webhook.last_post = now
-            webhook.room._receive(content, webhook, now)
+            webhook.room._receive(content, webhook, self.clock.now)
             return Answer(200, {"MessageId": str(uuid.uuid4()), "RoomId": webhook.room.name})
 
 
@@ -248,7 +293,7 @@ def _key_of(url: str) -> Optional[Tuple[str, str]]:
         parts = urlsplit(url)
     except ValueError:
         return None
-    if (parts.hostname or "").lower() != HOST or not parts.path.startswith("/incomingwebhooks/"):
+    if (parts.hostname or "").lower().rstrip(".") != HOST or not parts.path.startswith("/incomingwebhooks/"):
         return None
     tokens = parse_qs(parts.query).get("token")
     if not tokens:

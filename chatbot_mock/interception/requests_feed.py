@@ -72,7 +72,7 @@ def _get_adapter(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs: Dic
             if _adapter is None:
                 _adapter = _make_adapter()
             return _adapter
-        if _CHIME_WEBHOOK.match(url):
+        if _CHIME_WEBHOOK.match(url) and switch.active.chime.in_use:
             if _chime_adapter is None:
                 _chime_adapter = _make_chime_adapter()
             return _chime_adapter

@@ -50,9 +50,9 @@ def observe(event_name: str, kwargs: Mapping[str, Any], state: MockState) -> Non
 
 def _published(event_name: str, params: Dict[str, Any], parsed: Dict[str, Any]) -> List[Any]:
     """(topic, message, subject, message structure) of each message SNS accepted."""
-    topic_arn = params.get("TopicArn")
-    if not isinstance(topic_arn, str):
-        return []  # a publish to a phone number or a target ARN reaches no topic
+    topic_arn = params.get("TopicArn", params.get("TargetArn"))
+    if not isinstance(topic_arn, str) or not _is_topic(topic_arn):
+        return []  # a publish to a phone number or a platform endpoint reaches no topic
     if event_name.endswith(".Publish"):
         return [(topic_arn, params.get("Message", ""), params.get("Subject"), params.get("MessageStructure"))]
     accepted = {entry.get("Id") for entry in parsed.get("Successful", []) if isinstance(entry, dict)}
@@ -66,3 +66,10 @@ def _published(event_name: str, params: Dict[str, Any], parsed: Dict[str, Any]) 
 
 def _text(value: Any) -> Optional[str]:
     return value if isinstance(value, str) else None
+
+
+def _is_topic(arn: str) -> bool:
+    """A topic's ARN (``arn:aws:sns:<region>:<account>:<name>``), not an endpoint's
+    (``...:endpoint/<platform>/<app>/<id>``): TargetArn takes either."""
+    parts = arn.split(":")
+    return len(parts) == 6 and parts[2] == "sns" and "/" not in parts[5]

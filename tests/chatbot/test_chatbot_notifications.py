@@ -106,6 +106,11 @@ def test_a_custom_notification_is_delivered_with_its_title_and_next_steps(chatbo
         ({"version": "2.0", "source": "custom", "content": {"description": "x"}}, 'version must be "1.0"'),
         ({"version": "1.0", "source": "custom", "content": {"title": "no description"}}, "content.description"),
         ({"version": "1.0", "source": "custom"}, "content must be an object"),
+        ({"version": "1.0", "source": "custom", "content": {"description": "  "}}, "content.description"),
+        ({"version": "1.0", "source": "custom", "content": {"description": "x", "textType": "html"}},
+         'content.textType must be "client-markdown"'),
+        ({"version": "1.0", "source": "custom", "content": {"description": "x", "nextSteps": [{"a": 1}]}},
+         "content.nextSteps must be a list of strings"),
     ],
 )
 def test_a_custom_notification_the_service_would_refuse_is_not_delivered(
@@ -152,6 +157,56 @@ def test_only_configurations_subscribed_to_the_topic_receive_it(
     ]
     assert delivered[1].channel == TEAMS_CHANNEL_ID
     assert delivered[2].channel == chime["WebhookDescription"]
+
+
+def test_deliveries_follow_creation_order_across_accounts(chatbot_mock: Any, client_for: Any, workspace: str) -> None:
+    chatbot_mock.chatbot.authorize_slack_workspace(SLACK_TEAM_ID, SLACK_TEAM_NAME, account_id=OTHER_ACCOUNT)
+    first = create_slack(client_for("123456789012"), name="first", SnsTopicArns=[TOPIC_ARN])
+    second = create_slack(client_for(OTHER_ACCOUNT), name="second", SnsTopicArns=[TOPIC_ARN])
+    third = create_slack(client_for("123456789012"), name="third", channel_id="C0THIRD", SnsTopicArns=[TOPIC_ARN])
+
+    assert [d.configuration_arn for d in chatbot_mock.chatbot.publish(TOPIC_ARN, ALARM)] == [
+        c["ChatConfigurationArn"] for c in (first, second, third)]
+
+
+def test_a_fifo_topic_reaches_no_channel(chatbot_mock: Any, chatbot: Any, workspace: str) -> None:
+    fifo = "arn:aws:sns:us-east-1:123456789012:alarms.fifo"
+    create_slack(chatbot, SnsTopicArns=[fifo])
+
+    [delivery] = chatbot_mock.chatbot.publish(fifo, ALARM)
+
+    assert not delivery.delivered and "FIFO topics deliver only to Amazon SQS" in delivery.reason
+
+
+STACK_EVENT = (
+    "StackId='arn:aws:cloudformation:us-east-1:123456789012:stack/web/1'\nTimestamp='2026-11-22T10:00:00.000Z'\n"
+    "EventId='e-1'\nLogicalResourceId='Bucket'\nNamespace='123456789012'\nResourceStatus='CREATE_FAILED'\n"
+    "ResourceStatusReason='web-assets already exists'\nStackName='web'\n"
+)
+BUDGET = "AWS Budget Notification November 22, 2026\nAWS Account 123456789012\n\nDear AWS Customer,\n\nYou requested..."
+PIPELINE = json.dumps({
+    "account": "123456789012", "detailType": "CodePipeline Pipeline Execution State Change", "region": "us-east-1",
+    "source": "aws.codepipeline", "time": "2026-11-22T10:00:00Z",
+    "notificationRuleArn": "arn:aws:codestar-notifications:us-east-1:123456789012:notificationrule/abc",
+    "detail": {"pipeline": "web", "state": "FAILED"},
+})
+
+
+@pytest.mark.parametrize(
+    ("message", "text"),
+    [
+        (STACK_EVENT, "CloudFormation | web | Bucket CREATE_FAILED\nReason: web-assets already exists"),
+        (BUDGET, "AWS Budget Notification November 22, 2026\nAWS Account 123456789012\nDear AWS Customer,"),
+        (PIPELINE, "CodePipeline Pipeline Execution State Change | us-east-1 | Account: 123456789012"),
+    ],
+    ids=["CloudFormation stack event", "AWS Budgets", "developer tools notification rule"],
+)
+def test_other_aws_service_notifications_are_delivered(
+    chatbot_mock: Any, subscribed: str, message: str, text: str
+) -> None:
+    [delivery] = chatbot_mock.chatbot.publish(TOPIC_ARN, message)
+
+    assert (delivery.delivered, delivery.text) == (True, text)
 
 
 def test_configurations_in_every_account_subscribed_to_the_topic_receive_it(

@@ -93,7 +93,13 @@ def test_one_request_per_second_per_webhook_else_429(m: Any) -> None:
 
 def test_a_payload_over_the_limit_is_413_and_the_limit_is_a_setting(m: Any) -> None:
     hook = m.chime.create_room("ops").create_webhook("bot")
+    envelope = len(b'{"Content": ""}')
 
+    # The limit counts bytes: "é" is two of them in UTF-8.
+    assert requests.post(hook.url, data=json.dumps({"Content": "x" * (4096 - envelope)}), timeout=5).status_code == 200
+    m.chime.clock.advance(1)
+    over = json.dumps({"Content": "é" * ((4096 - envelope) // 2 + 1)}, ensure_ascii=False).encode()
+    assert requests.post(hook.url, data=over, timeout=5).status_code == 413
     assert post(hook.url, "x" * 4100).status_code == 413
     m.set_quota("chime_webhook_payload_limit_bytes", 16 * 1024)
     assert post(hook.url, "x" * 4100).status_code == 200
@@ -160,9 +166,55 @@ def test_only_post_is_answered(m: Any) -> None:
     assert requests.get(hook.url, timeout=5).status_code == 405
 
 
-def test_the_clock_only_moves_forward(m: Any) -> None:
+def test_the_clock_only_moves_forward_by_finite_amounts(m: Any) -> None:
     with pytest.raises(ValueError, match="only moves forward"):
         m.chime.clock.advance(-1)
+    for wrong in (float("nan"), float("inf"), "1"):
+        with pytest.raises(ValueError, match="finite number of seconds"):
+            m.chime.clock.advance(wrong)
+    with pytest.raises(AttributeError):
+        m.chime.clock.now = 5
+
+
+def test_ten_tenths_of_a_second_make_a_second(m: Any) -> None:
+    hook = m.chime.create_room("ops").create_webhook("bot")
+    post(hook.url)
+    for _ in range(10):
+        m.chime.clock.advance(0.1)
+
+    assert post(hook.url).status_code == 200
+
+
+def test_a_member_is_mentioned_by_alias_or_full_address_not_inside_a_word(m: Any) -> None:
+    room = m.chime.create_room("ops")
+    room.add_member("alice")
+    room.add_member("bob", present=False)
+    room.add_member("carol")
+    hook = room.create_webhook("bot")
+
+    post(hook.url, "@alice and @bob@example.com, not @dave; mail ops@All.com or x@Present")
+
+    [message] = room.messages
+    assert message.mentions == ("@alice", "@bob@example.com")
+    assert message.alerted == ("alice", "bob")
+
+
+def test_a_reset_forgets_rooms_and_keeps_the_clock(m: Any) -> None:
+    room = m.chime.create_room("ops")
+    clock = m.chime.clock
+    m.reset()
+
+    with pytest.raises(ChimeError, match="reset or stopped"):
+        room.create_webhook("late")
+    assert m.chime.rooms == ()
+    clock.advance(2)
+    assert m.chime.clock.now == 2
+
+
+def test_a_trailing_dot_host_reaches_the_webhook(m: Any) -> None:
+    hook = m.chime.create_room("ops").create_webhook("bot")
+
+    assert post(hook.url.replace("hooks.chime.aws/", "hooks.chime.aws./")).status_code == 200
 
 
 @responses.activate
@@ -226,12 +278,28 @@ def test_deliveries_share_the_webhooks_rate_limit(m: Any) -> None:
     assert len(room.messages) == 1
 
 
-def test_a_webhook_url_no_simulated_room_has_is_refused_like_chime_would(m: Any) -> None:
+def test_once_rooms_are_simulated_a_url_none_has_is_refused_like_chime_would(m: Any) -> None:
+    m.chime.create_room("ops")
     chime_configuration("https://hooks.chime.aws/incomingwebhooks/a1b2c3d4-e5f6?token=abcdefABCDEF123456")
 
     [delivery] = m.chatbot.publish(TOPIC, CUSTOM)
 
     assert delivery.reason == "Amazon Chime answered 403: Invalid webhook URL"
+
+
+def test_without_simulated_rooms_a_chime_delivery_is_the_record_alone(m: Any) -> None:
+    chime_configuration("https://hooks.chime.aws/incomingwebhooks/a1b2c3d4-e5f6?token=abcdefABCDEF123456")
+
+    [delivery] = m.chatbot.publish(TOPIC, CUSTOM)
+
+    assert (delivery.delivered, delivery.text) == (True, "Deploy done @Present")
+
+
+def test_without_simulated_rooms_chime_urls_pass_through_to_the_tests_own_mock() -> None:
+    url = "https://hooks.chime.aws/incomingwebhooks/a1b2c3d4-e5f6?token=abcdefABCDEF123456"
+    with responses.RequestsMock() as mocked, mock_chatbot():
+        mocked.add(responses.POST, url.split("?")[0], json={"MessageId": "theirs"})
+        assert post(url).json() == {"MessageId": "theirs"}
 
 
 def test_the_chime_console_needs_an_active_mock() -> None:
