@@ -108,7 +108,7 @@ class ShapeValidator:
     def problems(self, shape: Shape, value: Any, path: str = "") -> Problems:
         """Every problem with ``value``: the first :data:`LISTED` worded, all counted."""
         found = Problems()
-        self._validate(shape, value, path, found)
+        self._checks.get(shape.type_name, self._validate_unknown)(shape, value, path, found)
         return found
 
     def _validate(self, shape: Shape, value: Any, path: str, found: Problems) -> None:
