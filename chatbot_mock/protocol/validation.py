@@ -62,9 +62,9 @@ LISTED = 10
 class Problems(List[str]):
     """The worded problems (at most :data:`LISTED`) and, in ``total``, how many there were."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.total = 0
+    # A class default rather than an __init__: every request makes one, and nearly all
+    # stay empty; the first problem found sets the instance's own count.
+    total = 0
 
 
 #: A shape type's check: (shape, value, path to the value, the problems found so far).
