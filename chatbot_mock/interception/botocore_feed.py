@@ -96,7 +96,7 @@ def _make_emit(beneath: Callable[..., Any]) -> Callable[..., Any]:
                 global _probe_seen
                 _probe_seen = True
             return beneath(self, event_name, **kwargs)
-        responses = beneath(self, event_name, **kwargs)
+        responses = self._emit(event_name, kwargs) if passes_dict_on else beneath(self, event_name, **kwargs)
         if inspect.isawaitable(responses):
             return _answer_async_client(responses, service, request, state)
         return [(answer_from_mock, _answer(service, request, state)), *responses]

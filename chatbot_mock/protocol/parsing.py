@@ -84,6 +84,9 @@ class ShapeParser:
         }
         #: Shape -> whether a structure lies anywhere beneath it (the models are not recursive).
         self._holds_structures: Dict[Shape, bool] = {}
+        #: Structure shape -> member name -> the member's shape where a structure lies
+        #: beneath it, else None (kept as it is): most members are read without a call.
+        self._member_walks: Dict[Shape, Dict[str, Optional[Shape]]] = {}
 
     def parse(self, shape: Optional[Shape], document: Dict[str, Any]) -> Dict[str, Any]:
         """The members of ``document`` that ``shape`` defines, at every depth."""
@@ -100,8 +103,17 @@ class ShapeParser:
     def _parse_structure(self, shape: Shape, value: Any) -> Any:
         if not isinstance(value, dict):
             return value
-        members = shape.members
-        return {name: self._parse(members[name], item) for name, item in value.items() if name in members}
+        walks = self._member_walks.get(shape)
+        if walks is None:
+            walks = self._member_walks[shape] = {
+                name: member if self._holds_structure(member) else None for name, member in shape.members.items()
+            }
+        parsed: Dict[str, Any] = {}
+        for name, item in value.items():
+            if name in walks:
+                member = walks[name]
+                parsed[name] = item if member is None else self._readers[member.type_name](member, item)
+        return parsed
 
     def _parse_list(self, shape: Shape, value: Any) -> Any:
         if not isinstance(value, list):

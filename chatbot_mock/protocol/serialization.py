@@ -43,8 +43,9 @@ class ShapeSerializer:
             "timestamp": self._write_timestamp,
             "blob": self._write_blob,
         }
-        #: Structure shape -> its members as (name, key after "{", key after ",", shape, writer).
-        self._members: Dict[Shape, Tuple[Tuple[str, bytes, bytes, Shape, Writer], ...]] = {}
+        #: Structure shape -> its members as (name, key after "{", key after ",", shape,
+        #: writer, or None for a string).
+        self._members: Dict[Shape, Tuple[Tuple[str, bytes, bytes, Shape, Optional[Writer]], ...]] = {}
 
     def serialize(self, shape: Shape, value: Any) -> bytes:
         out: List[bytes] = []
@@ -74,17 +75,28 @@ class ShapeSerializer:
             member_value = value.get(name)
             if member_value is not None:
                 out.append(first_key if first else next_key)
-                write(member, member_value, out)
+                # Strings are most members: written here rather than through a call
+                # each (what _write_string does, without its frame).
+                if write is None:
+                    out.append(_encode_string(member_value).encode("ascii"))
+                else:
+                    write(member, member_value, out)
                 first = False
         out.append(b"}")
 
-    def _describe_members(self, shape: Shape) -> Iterator[Tuple[str, bytes, bytes, Shape, Writer]]:
+    def _describe_members(self, shape: Shape) -> Iterator[Tuple[str, bytes, bytes, Shape, Optional[Writer]]]:
         for name, member in shape.members.items():
             key = _encode_string(member.serialization.get("name", name)).encode("ascii") + b":"
-            yield name, key, b"," + key, member, self._writers[member.type_name]
+            # None for a string, which _write_members writes itself.
+            write = None if member.type_name == "string" else self._writers[member.type_name]
+            yield name, key, b"," + key, member, write
 
     def _write_list(self, shape: Shape, value: Any, out: List[bytes]) -> None:
         member = shape.member
+        if member.type_name == "string":
+            # A list of strings (ARNs, mostly) in one piece, without a call per item.
+            out.append(b"[" + ",".join(map(_encode_string, value)).encode("ascii") + b"]")
+            return
         write = self._writers[member.type_name]
         out.append(b"[")
         for index, item in enumerate(value):

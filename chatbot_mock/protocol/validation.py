@@ -62,9 +62,9 @@ LISTED = 10
 class Problems(List[str]):
     """The worded problems (at most :data:`LISTED`) and, in ``total``, how many there were."""
 
-    def __init__(self) -> None:
-        super().__init__()
-        self.total = 0
+    # A class default rather than an __init__: every request makes one, and nearly all
+    # stay empty; the first problem found sets the instance's own count.
+    total = 0
 
 
 #: A shape type's check: (shape, value, path to the value, the problems found so far).
@@ -108,7 +108,7 @@ class ShapeValidator:
     def problems(self, shape: Shape, value: Any, path: str = "") -> Problems:
         """Every problem with ``value``: the first :data:`LISTED` worded, all counted."""
         found = Problems()
-        self._validate(shape, value, path, found)
+        self._checks.get(shape.type_name, self._validate_unknown)(shape, value, path, found)
         return found
 
     def _validate(self, shape: Shape, value: Any, path: str, found: Problems) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
 from typing import NamedTuple, Optional
@@ -49,7 +50,8 @@ def account_for_access_key(access_key: str) -> Optional[str]:
     credentials from ``sts.assume_role``) belongs to the account moto gave it, so one test
     acts in one account across moto's services and these. Otherwise ``None``.
     """
-    if is_account_id(access_key):
+    # is_account_id, without its call: every request comes through here.
+    if len(access_key) == 12 and access_key.isascii() and access_key.isdigit():
         return access_key
     return _moto_account_for(access_key) if access_key else None
 
@@ -75,6 +77,9 @@ def _moto_account_for(access_key: str) -> Optional[str]:
     return None
 
 
+# Cached: a create asks twice per call, and a call's region comes from its signature,
+# so the size is bounded (a request may name any region).
+@functools.lru_cache(maxsize=64)
 def partition_for(region: str) -> str:
     """The ARN partition a region belongs to."""
     if region.startswith("cn-"):

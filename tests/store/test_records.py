@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import copy
+import inspect
 import pickle
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Dict
 
 import pytest
@@ -126,3 +127,55 @@ def test_a_pickled_record_leaves_its_form_behind() -> None:
     assert restored._wire_form is None and restored._revision == 0
     restored.name = "bob"
     assert restored.wire_form() == {"Name": "bob"}
+
+
+@dataclass
+class Collar(Record):
+    colour: str
+    tags: Dict[str, str] = field(default_factory=dict)
+    size: int = 3
+
+    def to_wire(self) -> Dict[str, Any]:
+        return {"Colour": self.colour}
+
+
+class PlainCollar(Collar):
+    """A subclass that is no dataclass of its own."""
+
+
+def test_a_record_takes_the_parameters_a_dataclass_would() -> None:
+    @dataclass
+    class Twin:
+        colour: str
+        tags: Dict[str, str] = field(default_factory=dict)
+        size: int = 3
+
+    made = Collar("red")
+    assert (made.colour, made.tags, made.size) == ("red", {}, 3)
+    assert Collar("red").tags is not made.tags  # a factory per instance
+    assert Collar("red", {"a": "b"}, size=5) == Collar(colour="red", tags={"a": "b"}, size=5)
+    assert str(inspect.signature(Collar)) == str(inspect.signature(Twin))
+    for wrong in ((), ("red", {}, 3, 4)):
+        with pytest.raises(TypeError):
+            Collar(*wrong)
+    with pytest.raises(TypeError):
+        Collar("red", colour="blue")
+
+
+def test_a_subclass_that_is_no_dataclass_keeps_the_inherited_init() -> None:
+    plain = PlainCollar("blue", size=4)
+    assert (plain.colour, plain.tags, plain.size) == ("blue", {}, 4)
+    assert "__init__" not in PlainCollar.__dict__
+
+
+def test_a_new_record_is_newer_than_every_form_built_before_it() -> None:
+    older = Owner("ann")
+    stamp = older.wire_form().stamp
+
+    newer = Owner("bob")
+
+    assert newer._revision > stamp
+    form = newer.wire_form()
+    assert newer.wire_form() is form
+    newer.name = "cat"
+    assert newer.wire_form() == {"Name": "cat"}
