@@ -117,18 +117,19 @@ def test_the_aws_providers_chatbot_resources_apply_plan_clean_update_tags_and_de
             account = accounts.get("123456789012", {})
             return account.get("slack_configurations", []) + account.get("teams_configurations", [])
 
-        assert terraform("init").returncode == 0
+        initialised = terraform("init")
+        assert initialised.returncode == 0, initialised.stdout + initialised.stderr
         applied = terraform("apply", "-auto-approve")
-        assert applied.returncode == 0, applied.stderr
+        assert applied.returncode == 0, applied.stdout + applied.stderr
         assert sorted(c["configuration_name"] for c in configurations()) == ["alerts", "ops"]
 
         plan = terraform("plan", "-detailed-exitcode")
         assert plan.returncode == 0, plan.stdout + plan.stderr  # 0: no changes
 
         retagged = terraform("apply", "-auto-approve", team="security")
-        assert retagged.returncode == 0, retagged.stderr
+        assert retagged.returncode == 0, retagged.stdout + retagged.stderr
         assert {c["tags"]["team"] for c in configurations()} == {"security"}
 
         destroyed = terraform("destroy", "-auto-approve", team="security")
-        assert destroyed.returncode == 0, destroyed.stderr
+        assert destroyed.returncode == 0, destroyed.stdout + destroyed.stderr
         assert configurations() == []
