@@ -249,3 +249,112 @@ def test_the_aws_cli_drives_the_server(server: ThreadedServer) -> None:
     assert len(rest["CustomActions"]) == 1
     missing = aws("support-app", "delete-account-alias")
     assert missing.returncode != 0 and "ResourceNotFoundException" in missing.stderr
+
+
+def _every_operation(account: str) -> list:
+    """(service, operation, request) for every operation of both models, in an order in
+    which each one succeeds."""
+    role = f"arn:aws:iam::{account}:role/r"
+    slack = f"arn:aws:chatbot::{account}:chat-configuration/slack-channel/slack"
+    teams = f"arn:aws:chatbot::{account}:chat-configuration/microsoft-teams-channel/teams"
+    chime = f"arn:aws:chatbot::{account}:chat-configuration/chime-webhook/chime"
+    action = f"arn:aws:chatbot::{account}:custom-action/restart"
+    team, tenant, user = ("6f7d4c2a-1b3e-4d5f-8a9b-0c1d2e3f4a5b", "9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d",
+                          "3c2b1a09-8f7e-4d6c-b5a4-938271605f4e")
+    channel = "19%3ab6ef35dc342d56ba5654e6fc6d25a071%40thread.tacv2"
+    return [
+        ("chatbot", "CreateSlackChannelConfiguration", {"ConfigurationName": "slack", "SlackTeamId": "T012ABCDEFG",
+                                                        "SlackChannelId": "C1", "IamRoleArn": role}),
+        ("chatbot", "CreateMicrosoftTeamsChannelConfiguration", {
+            "ConfigurationName": "teams", "TeamId": team, "TenantId": tenant, "ChannelId": channel,
+            "IamRoleArn": role}),
+        ("chatbot", "CreateChimeWebhookConfiguration", {
+            "ConfigurationName": "chime", "WebhookDescription": "room", "IamRoleArn": role, "SnsTopicArns": [],
+            "WebhookUrl": "https://hooks.chime.aws/incomingwebhooks/a1?token=b2"}),
+        ("chatbot", "CreateCustomAction", {"ActionName": "restart", "Definition": {"CommandText": "echo"}}),
+        ("chatbot", "AssociateToConfiguration", {"Resource": action, "ChatConfiguration": slack}),
+        ("chatbot", "ListAssociations", {"ChatConfiguration": slack}),
+        ("chatbot", "DisassociateFromConfiguration", {"Resource": action, "ChatConfiguration": slack}),
+        ("chatbot", "GetCustomAction", {"CustomActionArn": action}),
+        ("chatbot", "UpdateCustomAction", {"CustomActionArn": action, "Definition": {"CommandText": "echo 2"}}),
+        ("chatbot", "ListCustomActions", {}),
+        ("chatbot", "DescribeSlackWorkspaces", {}),
+        ("chatbot", "DescribeSlackChannelConfigurations", {}),
+        ("chatbot", "DescribeSlackUserIdentities", {"ChatConfigurationArn": slack}),
+        ("chatbot", "DeleteSlackUserIdentity", {"ChatConfigurationArn": slack, "SlackTeamId": "T012ABCDEFG",
+                                                "SlackUserId": "U01"}),
+        ("chatbot", "ListMicrosoftTeamsConfiguredTeams", {}),
+        ("chatbot", "ListMicrosoftTeamsChannelConfigurations", {}),
+        ("chatbot", "GetMicrosoftTeamsChannelConfiguration", {"ChatConfigurationArn": teams}),
+        ("chatbot", "ListMicrosoftTeamsUserIdentities", {"ChatConfigurationArn": teams}),
+        ("chatbot", "DeleteMicrosoftTeamsUserIdentity", {"ChatConfigurationArn": teams, "UserId": user}),
+        ("chatbot", "DescribeChimeWebhookConfigurations", {}),
+        ("chatbot", "UpdateSlackChannelConfiguration", {"ChatConfigurationArn": slack, "SlackChannelId": "C1",
+                                                        "LoggingLevel": "ERROR"}),
+        ("chatbot", "UpdateMicrosoftTeamsChannelConfiguration", {"ChatConfigurationArn": teams, "ChannelId": channel}),
+        ("chatbot", "UpdateChimeWebhookConfiguration", {"ChatConfigurationArn": chime, "WebhookDescription": "r2"}),
+        ("chatbot", "TagResource", {"ResourceARN": chime, "Tags": [{"TagKey": "k", "TagValue": "v"}]}),
+        ("chatbot", "ListTagsForResource", {"ResourceARN": chime}),
+        ("chatbot", "UntagResource", {"ResourceARN": chime, "TagKeys": ["k"]}),
+        ("chatbot", "GetAccountPreferences", {}),
+        ("chatbot", "UpdateAccountPreferences", {"TrainingDataCollectionEnabled": True}),
+        ("chatbot", "DeleteCustomAction", {"CustomActionArn": action}),
+        ("chatbot", "DeleteSlackChannelConfiguration", {"ChatConfigurationArn": slack}),
+        ("chatbot", "DeleteMicrosoftTeamsChannelConfiguration", {"ChatConfigurationArn": teams}),
+        ("chatbot", "DeleteChimeWebhookConfiguration", {"ChatConfigurationArn": chime}),
+        ("chatbot", "DeleteSlackWorkspaceAuthorization", {"SlackTeamId": "T012ABCDEFG"}),
+        ("chatbot", "DeleteMicrosoftTeamsConfiguredTeam", {"TeamId": team}),
+        ("support-app", "RegisterSlackWorkspaceForOrganization", {"teamId": "TSUPPORT"}),
+        ("support-app", "ListSlackWorkspaceConfigurations", {}),
+        ("support-app", "CreateSlackChannelConfiguration", {
+            "teamId": "TSUPPORT", "channelId": "C1", "channelRoleArn": role, "notifyOnCaseSeverity": "high",
+            "notifyOnCreateOrReopenCase": True}),
+        ("support-app", "UpdateSlackChannelConfiguration", {"teamId": "TSUPPORT", "channelId": "C1",
+                                                            "channelName": "ops"}),
+        ("support-app", "ListSlackChannelConfigurations", {}),
+        ("support-app", "DeleteSlackChannelConfiguration", {"teamId": "TSUPPORT", "channelId": "C1"}),
+        ("support-app", "PutAccountAlias", {"accountAlias": "ops"}),
+        ("support-app", "GetAccountAlias", {}),
+        ("support-app", "DeleteAccountAlias", {}),
+        ("support-app", "DeleteSlackWorkspaceConfiguration", {"teamId": "TSUPPORT"}),
+    ]
+
+
+def test_the_aws_cli_answers_every_operation_of_both_services(
+    server: ThreadedServer, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    clidriver = pytest.importorskip("awscli.clidriver")
+    import botocore.session
+    from botocore import xform_name
+
+    for name, value in {"AWS_ACCESS_KEY_ID": ACCOUNT, "AWS_SECRET_ACCESS_KEY": "x", "AWS_DEFAULT_REGION": "us-east-1",
+                        "AWS_CONFIG_FILE": os.devnull, "AWS_SHARED_CREDENTIALS_FILE": os.devnull}.items():
+        monkeypatch.setenv(name, value)
+    admin(server, "chatbot/authorize_slack_workspace", {"team_id": "T012ABCDEFG", "team_name": "acme"})
+    admin(server, "chatbot/authorize_teams_team", {
+        "team_id": "6f7d4c2a-1b3e-4d5f-8a9b-0c1d2e3f4a5b", "team_name": "Ops",
+        "tenant_id": "9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d"})
+    admin(server, "support-app/authorize_slack_workspace", {"team_id": "TSUPPORT", "team_name": "support"})
+    admin(server, "organizations", {"management_account_id": ACCOUNT, "member_account_ids": [OTHER]})
+    steps = _every_operation(ACCOUNT)
+    session = botocore.session.get_session()
+    modelled = {(service, name) for service in ("chatbot", "support-app")
+                for name in session.get_service_model(service).operation_names}
+    assert {(service, operation) for service, operation, _ in steps} == modelled
+    slack = f"arn:aws:chatbot::{ACCOUNT}:chat-configuration/slack-channel/slack"
+    teams = f"arn:aws:chatbot::{ACCOUNT}:chat-configuration/microsoft-teams-channel/teams"
+
+    for service, operation, request in steps:
+        if operation == "DescribeSlackUserIdentities":  # identities exist only once a user chose a role
+            admin(server, "chatbot/add_slack_user_identity", {
+                "chat_configuration_arn": slack, "slack_team_id": "T012ABCDEFG", "slack_user_id": "U01",
+                "iam_role_arn": f"arn:aws:iam::{ACCOUNT}:role/r"})
+        if operation == "ListMicrosoftTeamsUserIdentities":
+            admin(server, "chatbot/add_teams_user_identity", {
+                "chat_configuration_arn": teams, "user_id": "3c2b1a09-8f7e-4d6c-b5a4-938271605f4e",
+                "iam_role_arn": f"arn:aws:iam::{ACCOUNT}:role/r"})
+        command = [service, xform_name(operation, "-"), "--endpoint-url", server.url,
+                   "--cli-input-json", json.dumps(request), "--output", "json"]
+        assert clidriver.create_clidriver().main(command) == 0, (operation, capsys.readouterr().err)
+    captured = capsys.readouterr()
+    assert "An error occurred" not in captured.err
