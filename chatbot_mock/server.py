@@ -111,13 +111,26 @@ class _Server(ThreadingHTTPServer):
 class ThreadedServer:
     """The server in a thread of this process: for tests in any language's harness.
 
-    ``port=0`` picks a free port; ``url`` says where it listens once started. With
-    ``state``, it serves that state (an in-process mock's: ``active_state()``),
-    else a fresh one of its own.
+    ``port=0`` picks a free port; ``url`` says where it listens once started. It serves a
+    fresh state of its own, unless ``share_with`` names an active in-process mock, whose
+    state it then serves (seeding through ``m`` shows through the server, and the other
+    way round), or ``state`` gives one.
     """
 
-    def __init__(self, host: str = "127.0.0.1", port: int = 0, state: Optional[MockState] = None) -> None:
+    def __init__(
+        self,
+        host: str = "127.0.0.1",
+        port: int = 0,
+        state: Optional[MockState] = None,
+        share_with: Optional[Any] = None,
+    ) -> None:
         self._address = (host, port)
+        if share_with is not None:
+            from chatbot_mock.interception import active_state
+
+            if not share_with.active or active_state() is None:
+                raise RuntimeError("share_with names a mock that is not active: start it first")
+            state = active_state()
         self.state = state if state is not None else MockState()
         self._server: Optional[_Server] = None
         self._thread: Optional[threading.Thread] = None

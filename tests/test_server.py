@@ -189,10 +189,20 @@ def test_a_server_can_share_an_in_process_mocks_state() -> None:
     from chatbot_mock import mock_chatbot
     from chatbot_mock.interception import active_state
 
-    with mock_chatbot() as m, ThreadedServer(state=active_state()) as shared:
+    with mock_chatbot() as m, ThreadedServer(share_with=m) as shared:
+        assert shared.state is active_state()
         m.chatbot.authorize_slack_workspace("T012ABCDEFG", "acme")
         document = admin(shared, "state", method="GET")
+        admin(shared, "support-app/authorize_slack_workspace", {"team_id": "TSHARED", "team_name": "shared"})
+        assert m.support_app.account().slack_workspaces[0].team_id == "TSHARED"
     assert document["services"]["chatbot"]["accounts"][ACCOUNT]["slack_workspaces"][0]["team_name"] == "acme"
+
+
+def test_sharing_needs_an_active_mock() -> None:
+    from chatbot_mock import mock_chatbot
+
+    with pytest.raises(RuntimeError, match="not active"):
+        ThreadedServer(share_with=mock_chatbot())
 
 
 def test_the_fixture_yields_a_started_server(chatbot_mock_server: ThreadedServer) -> None:
