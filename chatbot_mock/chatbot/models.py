@@ -91,14 +91,6 @@ class SlackChannel(Record):
         """The name Slack tells the service, if any."""
         return None if self.private else self.channel_name
 
-    def to_wire(self) -> Dict[str, Any]:
-        return {
-            "SlackTeamId": self.team_id,
-            "SlackChannelId": self.channel_id,
-            "SlackChannelName": self.channel_name,
-            "Private": self.private,
-        }
-
 
 # -- chat configurations --------------------------------------------------------------------
 

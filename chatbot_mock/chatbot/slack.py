@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Optional
 from chatbot_mock.chatbot.common import listing, only
 from chatbot_mock.chatbot.configurations import ConfigurationOperations
 from chatbot_mock.chatbot.models import SlackChannel, SlackChannelConfiguration, SlackWorkspace
-from chatbot_mock.store.errors import InvalidInput, NotAllowedNow
+from chatbot_mock.store.errors import InvalidInput, NotAllowedNow, console_first
 from chatbot_mock.store.identity import Caller
 from chatbot_mock.store.slack import authorize_workspace
 
@@ -78,10 +78,14 @@ class SlackOperations(ConfigurationOperations):
             raise NotAllowedNow(
                 f"AWS Chatbot can't create the configuration because Slack workspace {slack_team_id} "
                 f"is not authorized with AWS account {caller.account_id}",
-                advice=f"Authorize the workspace first, as the AWS Chatbot console would: "
-                f"m.chatbot.authorize_slack_workspace({slack_team_id!r}, '<team name>', "
-                f"account_id={caller.account_id!r}). As on AWS, this failed create keeps the name "
-                f"{configuration_name!r} reserved in the account (until m.reset(), or a load_state without it).",
+                advice=console_first(
+                    "Authorize the workspace",
+                    "AWS Chatbot",
+                    f"m.chatbot.authorize_slack_workspace({slack_team_id!r}, '<team name>', "
+                    f"account_id={caller.account_id!r})",
+                )
+                + f" As on AWS, this failed create keeps the name {configuration_name!r} reserved in the "
+                "account (until m.reset(), or a load_state without it).",
             )
         self._check_channel_free(account, caller, _KIND, (slack_team_id, slack_channel_id))
         self._check_configuration_quota(account, caller)

@@ -4,7 +4,7 @@ back (docs/inspecting.md describes the format)."""
 from __future__ import annotations
 
 import copy
-from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple, Type, Union
 
 from chatbot_mock.chatbot.common import ChatbotBackendBase
 from chatbot_mock.chatbot.models import (
@@ -41,10 +41,11 @@ def _common(configuration: ChatConfiguration) -> Dict[str, Any]:
     }
 
 
-def _slack_configuration(configuration: SlackChannelConfiguration) -> Dict[str, Any]:
+def _channel_configuration(configuration: ChannelConfiguration) -> Dict[str, Any]:
+    """Slack and Teams configurations: the common members, their team and channel."""
     return {
         **_common(configuration),
-        "team_id": configuration.workspace.team_id,
+        "team_id": configuration.channel_key[0],
         "channel_id": configuration.channel_id,
         "channel_name": configuration.channel_name,
         "guardrail_policy_arns": list(configuration.guardrail_policy_arns),
@@ -53,15 +54,8 @@ def _slack_configuration(configuration: SlackChannelConfiguration) -> Dict[str, 
 
 
 def _teams_configuration(configuration: TeamsChannelConfiguration) -> Dict[str, Any]:
-    return {
-        **_common(configuration),
-        "team_id": configuration.team.team_id,
-        "team_name": configuration.team_name,
-        "channel_id": configuration.channel_id,
-        "channel_name": configuration.channel_name,
-        "guardrail_policy_arns": list(configuration.guardrail_policy_arns),
-        "user_authorization_required": configuration.user_authorization_required,
-    }
+    # The TeamName the create gave, if any: without one the team's current name shows.
+    return {**_channel_configuration(configuration), "team_name": configuration.team_name}
 
 
 def _chime_configuration(configuration: ChimeWebhookConfiguration) -> Dict[str, Any]:
@@ -87,7 +81,7 @@ def _export_account(account: ChatbotAccount) -> Dict[str, Any]:
                 "private": c.private,
             },
         ),
-        "slack_configurations": stamped(account.slack.everything, _slack_configuration),
+        "slack_configurations": stamped(account.slack.everything, _channel_configuration),
         "teams_configurations": stamped(account.microsoft_teams.everything, _teams_configuration),
         "chime_configurations": stamped(account.chime, _chime_configuration),
         "slack_user_identities": stamped(
@@ -262,14 +256,14 @@ class _Restorer:
         for item in fields.objects("slack_configurations"):
             members = self._channel_members(item, SlackChannelConfiguration.KIND)
             arns(members["arn"], item)
-            later(item, self._put_slack, item, item.text("team_id"), members)
+            later(item, self._put_channel, item, SlackChannelConfiguration, item.text("team_id"), members)
         for item in fields.objects("teams_configurations"):
             members = {
                 **self._channel_members(item, TeamsChannelConfiguration.KIND),
                 "team_name": item.optional_text("team_name"),
             }
             arns(members["arn"], item)
-            later(item, self._put_teams, item, item.text("team_id"), members)
+            later(item, self._put_channel, item, TeamsChannelConfiguration, item.text("team_id"), members)
         for item in fields.objects("chime_configurations"):
             configuration = ChimeWebhookConfiguration(
                 **self._common(item, ChimeWebhookConfiguration.KIND),
@@ -280,18 +274,17 @@ class _Restorer:
             self._enablement(item, configuration)
             later(item, self._add, item, configuration)
             item.finish()
-        once = Keys("Slack user identity").once
-        for item in fields.objects("slack_user_identities"):
-            identity = self._identity_members(item, "slack_user_id")
-            once(identity[:2], item)
-            later(item, self._put_slack_identity, item, *identity)
-            item.finish()
-        once = Keys("Microsoft Teams user identity").once
-        for item in fields.objects("teams_user_identities"):
-            identity = self._identity_members(item, "user_id")
-            once(identity[:2], item)
-            later(item, self._put_teams_identity, item, *identity)
-            item.finish()
+        identity_kinds = (
+            ("slack_user_identities", "slack_user_id", "Slack user identity", SlackUserIdentity),
+            ("teams_user_identities", "user_id", "Microsoft Teams user identity", TeamsUserIdentity),
+        )
+        for list_name, user_member, what, kind in identity_kinds:
+            once = Keys(what).once
+            for item in fields.objects(list_name):
+                identity = self._identity_members(item, user_member)
+                once(identity[:2], item)
+                later(item, self._put_identity, item, kind, *identity)
+                item.finish()
         once = Keys("custom action with the ARN").once
         for item in fields.objects("custom_actions"):
             action = self._custom_action(item)
@@ -377,20 +370,19 @@ class _Restorer:
 
     # -- putting back, in creation order ------------------------------------------------------------
 
-    def _put_slack(self, item: Fields, team_id: str, members: Dict[str, Any], stamp: int) -> None:
-        workspace = self.account.workspaces.get(team_id)
-        if workspace is None:
-            raise SnapshotError(f"{item.where}: Slack workspace {team_id} is not among the slack_workspaces")
-        configuration = SlackChannelConfiguration(**members, workspace=workspace)
-        self._enablement(item, configuration)
-        item.finish()
-        self._add(item, configuration, stamp)
-
-    def _put_teams(self, item: Fields, team_id: str, members: Dict[str, Any], stamp: int) -> None:
-        team = self.account.teams.get(team_id)
-        if team is None:
-            raise SnapshotError(f"{item.where}: team {team_id} is not among the teams")
-        configuration = TeamsChannelConfiguration(**members, team=team)
+    def _put_channel(
+        self, item: Fields, kind: Type[ChannelConfiguration], team_id: str, members: Dict[str, Any], stamp: int
+    ) -> None:
+        """A Slack configuration shares its workspace's record, a Teams one its team's."""
+        if kind is SlackChannelConfiguration:
+            owner: Any = self.account.workspaces.get(team_id)
+            owner_member, where = "workspace", f"Slack workspace {team_id} is not among the slack_workspaces"
+        else:
+            owner = self.account.teams.get(team_id)
+            owner_member, where = "team", f"team {team_id} is not among the teams"
+        if owner is None:
+            raise SnapshotError(f"{item.where}: {where}")
+        configuration = kind(**members, **{owner_member: owner})
         self._enablement(item, configuration)
         item.finish()
         self._add(item, configuration, stamp)
@@ -405,23 +397,25 @@ class _Restorer:
             raise SnapshotError(f"{item.where}: a second configuration for channel {configuration.channel_id}")
         account.add_configuration(configuration, stamp)
 
-    def _put_slack_identity(
-        self, item: Fields, arn: str, user_id: str, role: str, aws_user_identity: Optional[str], stamp: int
+    def _put_identity(
+        self,
+        item: Fields,
+        kind: Type[Union[SlackUserIdentity, TeamsUserIdentity]],
+        arn: str,
+        user_id: str,
+        role: str,
+        aws_user_identity: Optional[str],
+        stamp: int,
     ) -> None:
-        configuration = self.account.slack.get(arn)
+        """A user identity hangs off a configuration of its platform, in the account."""
+        slack = kind is SlackUserIdentity
+        configuration = (self.account.slack if slack else self.account.microsoft_teams).get(arn)
         if configuration is None:
-            raise SnapshotError(f"{item.where}: no Slack configuration has the ARN {arn}")
-        identity = SlackUserIdentity(configuration, user_id, role, aws_user_identity)
-        self.account.slack_identities.put(arn, identity.key, identity, stamp)
-
-    def _put_teams_identity(
-        self, item: Fields, arn: str, user_id: str, role: str, aws_user_identity: Optional[str], stamp: int
-    ) -> None:
-        configuration = self.account.microsoft_teams.get(arn)
-        if configuration is None:
-            raise SnapshotError(f"{item.where}: no Microsoft Teams configuration has the ARN {arn}")
-        identity = TeamsUserIdentity(configuration, user_id, role, aws_user_identity)
-        self.account.teams_identities.put(arn, identity.key, identity, stamp)
+            platform = "Slack" if slack else "Microsoft Teams"
+            raise SnapshotError(f"{item.where}: no {platform} configuration has the ARN {arn}")
+        identity = kind(configuration, user_id, role, aws_user_identity)  # type: ignore[arg-type]
+        identities: Any = self.account.slack_identities if slack else self.account.teams_identities
+        identities.put(arn, identity.key, identity, stamp)
 
     def _put_custom_action(self, action: CustomAction, stamp: int) -> None:
         self.account.custom_actions.put(action.arn, action, stamp)

@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Optional
 from chatbot_mock.chatbot.common import listing
 from chatbot_mock.chatbot.configurations import ConfigurationOperations
 from chatbot_mock.chatbot.models import ConfiguredTeam, TeamsChannelConfiguration
-from chatbot_mock.store.errors import InvalidInput, NotAllowedNow, NotFound
+from chatbot_mock.store.errors import InvalidInput, NotAllowedNow, NotFound, console_first
 from chatbot_mock.store.identity import Caller
 
 _KIND = TeamsChannelConfiguration
@@ -79,9 +79,12 @@ class TeamsOperations(ConfigurationOperations):
         if team is None:
             raise NotAllowedNow(
                 f"The team id you are using is not configured in AWS account {caller.account_id}",
-                advice="Configure the team first, as the AWS Chatbot console would: "
-                f"m.chatbot.authorize_teams_team({team_id!r}, '<team name>', {tenant_id!r}, "
-                f"account_id={caller.account_id!r}).",
+                advice=console_first(
+                    "Configure the team",
+                    "AWS Chatbot",
+                    f"m.chatbot.authorize_teams_team({team_id!r}, '<team name>', {tenant_id!r}, "
+                    f"account_id={caller.account_id!r})",
+                ),
             )
         if team.tenant_id != tenant_id:
             raise NotAllowedNow(

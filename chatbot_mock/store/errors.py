@@ -49,3 +49,9 @@ class QuotaExceeded(Refusal):
 class NotAllowedNow(Refusal):
     """A well-formed request the current state does not allow (a workspace not yet
     authorised, a channel already configured): Chatbot's InvalidRequestException."""
+
+
+def console_first(what: str, console: str, step: str) -> str:
+    """Advice for a refusal a console step would have prevented: which seeding call
+    stands for it."""
+    return f"{what} first, as the {console} console would: {step}."

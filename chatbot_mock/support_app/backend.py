@@ -11,7 +11,7 @@ from typing import Any, Dict, List, Optional, Set
 
 from chatbot_mock.services import SharedStores
 from chatbot_mock.store.accounts import AccountStore
-from chatbot_mock.store.errors import Conflict, NotFound, QuotaExceeded
+from chatbot_mock.store.errors import Conflict, NotFound, QuotaExceeded, console_first
 from chatbot_mock.store.identity import Caller
 from chatbot_mock.store.settings import quota_advice
 from chatbot_mock.store.slack import ChannelKey, authorize_workspace
@@ -209,9 +209,12 @@ class SupportAppBackend(SupportAppSnapshot):
             if workspace is None:
                 raise NotFound(
                     f"The Slack workspace {team_id} is not authorized in account {management_id}",
-                    advice="Authorize it first, as the AWS Support Center console would: "
-                    f"m.support_app.authorize_slack_workspace({team_id!r}, '<team name>', "
-                    f"account_id={management_id!r}).",
+                    advice=console_first(
+                        "Authorize it",
+                        "AWS Support Center",
+                        f"m.support_app.authorize_slack_workspace({team_id!r}, '<team name>', "
+                        f"account_id={management_id!r})",
+                    ),
                 )
             workspace.allow_organization_member_account = True
             self._organization_workspaces.setdefault(management_id, set()).add(team_id)
@@ -259,8 +262,11 @@ class SupportAppBackend(SupportAppSnapshot):
         if team_id not in account.workspaces:
             raise Conflict(
                 f"You can't {action} before you add the Slack workspace {team_id} to your AWS account",
-                advice="Authorize the workspace first, as the AWS Support Center console would: "
-                f"m.support_app.authorize_slack_workspace({team_id!r}, '<team name>').",
+                advice=console_first(
+                    "Authorize the workspace",
+                    "AWS Support Center",
+                    f"m.support_app.authorize_slack_workspace({team_id!r}, '<team name>')",
+                ),
             )
 
     @staticmethod
