@@ -22,9 +22,16 @@ def main(argv: Optional[List[str]] = None) -> int:
 
         run_demo()
         return 0
+    if not 0 <= arguments.port <= 65535:
+        parser.error(f"--port must be from 0 to 65535, not {arguments.port}")
     from chatbot_mock.server import serve
+    from chatbot_mock.store.snapshot import SnapshotError
 
-    serve(arguments.host, arguments.port, arguments.state)
+    try:
+        serve(arguments.host, arguments.port, arguments.state)
+    except (OSError, ValueError, SnapshotError) as error:  # a file, a port or a host the server cannot use
+        parser.error(str(error) if not isinstance(error, OSError) or not error.filename else
+                     f"{error.strerror}: {error.filename}")
     return 0
 
 

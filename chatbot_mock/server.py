@@ -16,10 +16,12 @@ from __future__ import annotations
 
 import json
 import logging
+import signal
+import socket
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
-from typing import Any, Dict, Optional, Tuple, Type
+from typing import Any, Dict, Optional, Set, Tuple, Type
 
 from chatbot_mock._state import MockState
 from chatbot_mock.protocol.dispatch import HttpResponse, credential_scope, dispatch, error_response
@@ -33,8 +35,17 @@ MAX_BODY_BYTES = 1024 * 1024
 ADMIN_PREFIX = "/_chatbot_mock/"
 
 
+#: How long a connection may sit idle (or half-sent) before the server drops it.
+IDLE_TIMEOUT_SECONDS = 60
+
+
 class RequestEntityTooLarge(UnmodeledError, status=413, code="RequestEntityTooLarge"):
     """A body over :data:`MAX_BODY_BYTES`."""
+
+
+class LengthRequired(UnmodeledError, status=411, code="LengthRequired"):
+    """A body sent in chunks: the server reads bodies by their Content-Length, as every
+    AWS SDK sends them for these services' JSON requests."""
 
 
 def service_of(path: str, headers: Any) -> str:
@@ -54,6 +65,25 @@ class _Handler(BaseHTTPRequestHandler):
     # are not held back: otherwise a client's delayed ACK costs some 40 ms a request.
     wbufsize = 64 * 1024
     disable_nagle_algorithm = True
+    timeout = IDLE_TIMEOUT_SECONDS
+
+    def setup(self) -> None:
+        super().setup()
+        self.server.track(self.connection)
+
+    def finish(self) -> None:
+        try:
+            super().finish()
+        finally:
+            self.server.untrack(self.connection)
+
+    def handle_expect_100(self) -> bool:
+        # The interim answer must leave at once, not wait in the write buffer for the
+        # final one: the client is waiting for it before it sends the body.
+        self.send_response_only(100)
+        self.end_headers()
+        self.wfile.flush()
+        return True
 
     def _answer(self) -> None:
         length = self.headers.get("Content-Length")
@@ -62,7 +92,9 @@ class _Handler(BaseHTTPRequestHandler):
         except ValueError:
             size = -1
         refusal: Optional[ServiceError] = None
-        if size < 0:
+        if "chunked" in self.headers.get("Transfer-Encoding", "").lower():
+            refusal = LengthRequired("Send the body with a Content-Length; chunked bodies are not read")
+        elif size < 0:
             refusal = ServiceError("Content-Length must be a whole number", "SerializationException")
         elif size > MAX_BODY_BYTES:
             refusal = RequestEntityTooLarge(f"The body is {size} bytes; the limit is {MAX_BODY_BYTES}")
@@ -102,10 +134,41 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _Server(ThreadingHTTPServer):
     daemon_threads = True
+    # A burst of clients connecting at once must queue, not be reset.
+    request_queue_size = 128
 
     def __init__(self, address: Tuple[str, int], state: MockState) -> None:
-        super().__init__(address, _Handler)
+        # IPv6 hosts (``::1``) need an IPv6 socket; the family comes from the host.
+        self.address_family = socket.getaddrinfo(address[0], address[1], type=socket.SOCK_STREAM)[0][0]
         self.state = state
+        self._connections: Set[socket.socket] = set()
+        self._connections_lock = threading.Lock()
+        super().__init__(address, _Handler)
+
+    def track(self, connection: socket.socket) -> None:
+        with self._connections_lock:
+            self._connections.add(connection)
+
+    def untrack(self, connection: socket.socket) -> None:
+        with self._connections_lock:
+            self._connections.discard(connection)
+
+    def close_connections(self) -> None:
+        """End every open connection, keep-alive ones included: a stopped server answers
+        nothing more."""
+        with self._connections_lock:
+            connections = list(self._connections)
+        for connection in connections:
+            try:
+                connection.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass  # already closed by the client
+
+
+def _url_of(server: _Server) -> str:
+    host, port = server.server_address[:2]
+    host = str(host)
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
 
 
 class ThreadedServer:
@@ -137,12 +200,13 @@ class ThreadedServer:
 
     @property
     def url(self) -> str:
+        """Where the server listens, such as ``http://127.0.0.1:51234``."""
         if self._server is None:
             raise RuntimeError("the server is not started")
-        host, port = self._server.server_address[:2]
-        return f"http://{host!s}:{port}"
+        return _url_of(self._server)
 
     def start(self) -> ThreadedServer:
+        """Listen and serve in a thread of its own; starting a started server does nothing."""
         if self._server is not None:
             return self
         self._server = _Server(self._address, self.state)
@@ -151,11 +215,13 @@ class ThreadedServer:
         return self
 
     def stop(self) -> None:
+        """Stop listening and end every open connection; harmless when not started."""
         server, thread = self._server, self._thread
         if server is None:
             return
         server.shutdown()
         server.server_close()
+        server.close_connections()
         if thread is not None:
             thread.join()
         self._server = self._thread = None
@@ -174,11 +240,18 @@ def serve(host: str, port: int, state_file: Optional[str] = None) -> None:
     state = MockState()
     if state_file is not None:
         with open(state_file, encoding="utf-8") as file:
-            snapshot: Dict[str, Any] = json.load(file)
+            try:
+                snapshot: Dict[str, Any] = json.load(file)
+            except ValueError as error:
+                raise ValueError(f"--state {state_file} is not JSON: {error}") from None
         state.load(snapshot)
-    server = _Server((host, port), state)
-    bound_host, bound_port = server.server_address[:2]
-    print(f"chatbot_mock serving AWS Chatbot and AWS Support App on http://{bound_host!s}:{bound_port}", flush=True)
+    try:
+        server = _Server((host, port), state)
+    except OSError as error:
+        raise OSError(f"cannot listen on {host}:{port}: {error.strerror or error}") from None
+    print(f"chatbot_mock serving AWS Chatbot and AWS Support App on {_url_of(server)}", flush=True)
+    # SIGTERM (a process manager, a CI step's timeout) stops it as cleanly as Ctrl-C.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

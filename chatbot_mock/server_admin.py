@@ -2,7 +2,7 @@
 
 | Call | What it does |
 |---|---|
-| ``POST reset`` | forget every resource |
+| ``POST reset`` | forget every resource (the settings stay) |
 | ``GET state`` / ``POST state`` | the snapshot (``m.state()``) / load one (``m.load_state``) |
 | ``GET quotas`` / ``POST quotas`` | the settings in force / change some (``{"name": value}``) |
 | ``POST organizations`` | ``{"management_account_id": ..., "member_account_ids": [...]}`` |
@@ -19,6 +19,7 @@ from __future__ import annotations
 import dataclasses
 import inspect
 import json
+import logging
 from typing import Any, Callable, Dict, Optional, Tuple
 
 from botocore.exceptions import ClientError
@@ -29,6 +30,8 @@ from chatbot_mock.protocol.dispatch import HttpResponse, request_id
 from chatbot_mock.services import declared_services
 from chatbot_mock.store.snapshot import SnapshotError
 from chatbot_mock.support_app.console import create_organization
+
+logger = logging.getLogger("chatbot_mock")
 
 #: The console methods offered over HTTP: the seeding steps and publish.
 _NOT_STEPS = {"account", "accounts"}
@@ -44,9 +47,10 @@ def _error(status: int, code: str, message: str) -> HttpResponse:
 
 
 def answer_admin(state: MockState, method: str, path: str, body: bytes) -> HttpResponse:
+    """The answer to one admin call: ``path`` is what follows ``/_chatbot_mock/``."""
     try:
         arguments = json.loads(body) if body else {}
-    except ValueError:
+    except (ValueError, RecursionError):
         return _error(400, "SerializationException", "An admin call takes a JSON object")
     if not isinstance(arguments, dict):
         return _error(400, "SerializationException", "An admin call takes a JSON object")
@@ -59,8 +63,11 @@ def answer_admin(state: MockState, method: str, path: str, body: bytes) -> HttpR
         return _error(status, error["Code"], error["Message"])
     except SnapshotError as unreadable:
         return _error(400, "InvalidSnapshot", str(unreadable))
-    except (TypeError, ValueError) as bad:
+    except (TypeError, ValueError, KeyError) as bad:
         return _error(400, "InvalidArguments", str(bad))
+    except Exception as error:  # a defect must answer, not drop the connection
+        logger.exception("chatbot_mock could not answer the admin call %s %s", method, path)
+        return _error(500, "InternalFailure", f"chatbot_mock could not answer this admin call: {error!r}")
 
 
 def _route(state: MockState, route: Tuple[str, str], arguments: Dict[str, Any]) -> HttpResponse:
@@ -80,7 +87,10 @@ def _route(state: MockState, route: Tuple[str, str], arguments: Dict[str, Any]) 
             state.settings.update(arguments)
         return _json(200, state.settings.as_dict())
     if route == ("POST", "organizations"):
-        create_organization(state, _text(arguments, "management_account_id"), list(arguments["member_account_ids"]))
+        members = arguments.get("member_account_ids")
+        if not isinstance(members, list) or not all(isinstance(member, str) for member in members):
+            raise TypeError("member_account_ids must be a list of account ids")
+        create_organization(state, _text(arguments, "management_account_id"), members)
         return _json(200, {})
     if route == ("GET", "chatbot/deliveries"):
         return _json(200, [dataclasses.asdict(delivery) for delivery in state.backend("chatbot").deliveries])

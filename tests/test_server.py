@@ -11,8 +11,9 @@ import socket
 import subprocess
 import sys
 import threading
+import urllib.error
 import urllib.request
-from typing import Any, Dict, Iterator, Optional
+from typing import Any, Dict, Iterator, List, Optional
 
 import boto3
 import pytest
@@ -97,14 +98,84 @@ def test_an_unsigned_request_is_refused(server: ThreadedServer) -> None:
     assert (answer.status, answer.getheader("x-amzn-ErrorType")) == (403, "MissingAuthenticationTokenException")
 
 
+SIGNED = {"Content-Type": "application/json",
+          "Authorization": f"AWS4-HMAC-SHA256 Credential={ACCOUNT}/20260101/us-east-1/chatbot/aws4_request"}
+
+
 def test_keep_alive_serves_many_requests_on_one_connection(server: ThreadedServer) -> None:
     connection = http.client.HTTPConnection(server.url[len("http://"):], timeout=5)
-    headers = {"Content-Type": "application/json",
-               "Authorization": f"AWS4-HMAC-SHA256 Credential={ACCOUNT}/20260101/us-east-1/chatbot/aws4_request"}
+    sockets = set()
     for _ in range(3):
-        connection.request("POST", "/list-custom-actions", body=b"{}", headers=headers)
+        connection.request("POST", "/list-custom-actions", body=b"{}", headers=SIGNED)
         answer = connection.getresponse()
         assert answer.status == 200 and json.loads(answer.read()) == {"CustomActions": []}
+        sockets.add(id(connection.sock))
+    assert len(sockets) == 1  # http.client would have opened a new socket had the server closed it
+
+
+def test_a_burst_of_clients_is_queued_not_reset(server: ThreadedServer) -> None:
+    failures: list = []
+
+    def one_call() -> None:
+        try:
+            connection = http.client.HTTPConnection(server.url[len("http://"):], timeout=10)
+            connection.request("POST", "/list-custom-actions", body=b"{}", headers=SIGNED)
+            assert connection.getresponse().status == 200
+        except Exception as error:  # noqa: BLE001 - every failure is counted
+            failures.append(error)
+
+    threads = [threading.Thread(target=one_call) for _ in range(60)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+
+
+def test_stop_ends_open_keep_alive_connections() -> None:
+    server = ThreadedServer(port=0).start()
+    connection = http.client.HTTPConnection(server.url[len("http://"):], timeout=5)
+    connection.request("POST", "/list-custom-actions", body=b"{}", headers=SIGNED)
+    assert connection.getresponse().read()
+    server.stop()
+    connection.auto_open = 0  # reuse the connection the server had open, or fail
+    with pytest.raises((ConnectionError, http.client.HTTPException, OSError)):
+        connection.request("POST", "/create-custom-action", headers=SIGNED,
+                           body=b'{"ActionName": "late", "Definition": {"CommandText": "x"}}')
+        connection.getresponse()
+    assert server.state.snapshot()["services"]["chatbot"]["accounts"] == {}
+
+
+def test_expect_100_continue_is_answered_before_the_body(server: ThreadedServer) -> None:
+    body = b'{"ActionName": "a", "Definition": {"CommandText": "x"}}'
+    host, port = server.url[len("http://"):].split(":")
+    with socket.create_connection((host, int(port)), timeout=5) as connection:
+        connection.sendall(
+            b"POST /create-custom-action HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\n"
+            + b"".join(f"{name}: {value}\r\n".encode() for name, value in SIGNED.items())
+            + f"Content-Length: {len(body)}\r\n\r\n".encode()
+        )
+        assert connection.recv(1024).startswith(b"HTTP/1.1 100")
+        connection.sendall(body)
+        assert connection.recv(65536).startswith(b"HTTP/1.1 201")
+
+
+def test_a_chunked_body_is_refused_not_dropped(server: ThreadedServer) -> None:
+    connection = http.client.HTTPConnection(server.url[len("http://"):], timeout=5)
+    body = iter([b'{"TrainingDataCollectionEnabled": ', b"true}"])
+    connection.request("POST", "/update-account-preferences", body=body, headers=SIGNED, encode_chunked=True)
+    answer = connection.getresponse()
+    assert (answer.status, answer.getheader("x-amzn-ErrorType")) == (411, "LengthRequired")
+    preferences = client(server, "chatbot").get_account_preferences()["AccountPreferences"]
+    assert preferences["TrainingDataCollectionEnabled"] is False
+
+
+def test_a_signature_for_another_service_is_refused(server: ThreadedServer) -> None:
+    connection = http.client.HTTPConnection(server.url[len("http://"):], timeout=5)
+    headers = {**SIGNED, "Authorization": SIGNED["Authorization"].replace("/chatbot/", "/sts/")}
+    connection.request("POST", "/list-custom-actions", body=b"{}", headers=headers)
+    answer = connection.getresponse()
+    assert (answer.status, answer.getheader("x-amzn-ErrorType")) == (403, "InvalidSignatureException")
 
 
 def test_a_body_over_the_limit_is_413_and_the_server_keeps_serving(server: ThreadedServer) -> None:
@@ -178,11 +249,24 @@ def test_admin_refusals_answer_the_services_error(server: ThreadedServer) -> Non
 
     refused = admin(server, "support-app/authorize_slack_workspace", {"team_id": "T5", "team_name": "w"})
     unknown = admin(server, "chatbot/no_such_step")
+    private = admin(server, "chatbot/_step")
     bad = admin(server, "chatbot/authorize_slack_workspace", {"team": "T1"})
+    missing = admin(server, "organizations", {"management_account_id": ACCOUNT})
+    text_not_list = admin(server, "organizations", {"management_account_id": ACCOUNT, "member_account_ids": OTHER})
 
     assert (refused["status"], refused["Code"]) == (402, "ServiceQuotaExceededException")
     assert (unknown["status"], unknown["Code"]) == (404, "UnknownAdminCall")
+    assert (private["status"], private["Code"]) == (404, "UnknownAdminCall")
     assert (bad["status"], bad["Code"]) == (400, "InvalidArguments")
+    assert (missing["status"], text_not_list["status"]) == (400, 400)
+
+
+def test_an_admin_body_nested_too_deep_is_a_400(server: ThreadedServer) -> None:
+    request = urllib.request.Request(f"{server.url}/_chatbot_mock/quotas", data=b"[" * 50_000 + b"]" * 50_000,
+                                     method="POST")
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request, timeout=5)
+    assert refused.value.code == 400
 
 
 def test_a_server_can_share_an_in_process_mocks_state() -> None:
@@ -212,6 +296,7 @@ def test_the_fixture_yields_a_started_server(chatbot_mock_server: ThreadedServer
 # -- the command -----------------------------------------------------------------------------
 
 
+@pytest.mark.skipif(os.name == "nt", reason="SIGINT cannot be sent to a process on Windows")
 def test_the_command_listens_on_loopback_starts_from_a_snapshot_and_stops_on_ctrl_c(tmp_path: Any) -> None:
     snapshot = {"format": "chatbot_mock state", "version": 1, "services": {"chatbot": {"accounts": {
         ACCOUNT: {"slack_workspaces": [{"team_id": "T012ABCDEFG", "team_name": "seeded"}]}}}}}
@@ -238,7 +323,30 @@ def test_the_command_listens_on_loopback_starts_from_a_snapshot_and_stops_on_ctr
             process.kill()
 
 
-@pytest.mark.skipif(os.name == "nt", reason="signals differ on Windows")
+@pytest.mark.parametrize(
+    ("arguments", "message"),
+    [
+        (["--state", "/nonexistent/world.json"], "No such file or directory"),
+        (["--port", "70000"], "--port must be from 0 to 65535"),
+        (["--host", "nosuchhost.invalid"], "cannot listen on nosuchhost.invalid"),
+    ],
+)
+def test_a_command_line_mistake_is_one_line_not_a_traceback(arguments: List[str], message: str) -> None:
+    result = subprocess.run([sys.executable, "-m", "chatbot_mock", "server", "--port", "0", *arguments],
+                            capture_output=True, text=True, timeout=30, check=False)
+    assert result.returncode == 2
+    assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_state_file_that_is_no_snapshot_is_a_clear_error(tmp_path: Any) -> None:
+    for name, content in (("broken.json", "{not json"), ("list.json", "[]")):
+        path = tmp_path / name
+        path.write_text(content, encoding="utf-8")
+        result = subprocess.run([sys.executable, "-m", "chatbot_mock", "server", "--port", "0", "--state", str(path)],
+                                capture_output=True, text=True, timeout=30, check=False)
+        assert result.returncode == 2 and "Traceback" not in result.stderr, result.stderr
+
+
 def test_the_aws_cli_drives_the_server(server: ThreadedServer) -> None:
     pytest.importorskip("awscli")
     environment = {**os.environ, "AWS_ACCESS_KEY_ID": ACCOUNT, "AWS_SECRET_ACCESS_KEY": "x",

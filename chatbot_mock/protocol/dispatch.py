@@ -20,6 +20,7 @@ from botocore.awsrequest import HeadersDict
 from chatbot_mock.protocol.errors import (
     InternalFailure,
     InvalidClientTokenId,
+    InvalidSignatureException,
     MissingAuthenticationTokenException,
     NotImplementedByMock,
     SerializationException,
@@ -104,10 +105,21 @@ def credential_scope(headers: Mapping[str, str], url: str = "") -> Tuple[str, st
     return parts[0], parts[2], parts[3]
 
 
-def _is_signed(url: str, headers: Mapping[str, str]) -> bool:
-    """Whether the request carries a signature: an Authorization header, or a presigned
-    URL's ``X-Amz-Credential``. (Who signed it is ``credential_scope``'s question.)"""
-    return bool(_header(headers, "Authorization")) or "X-Amz-Credential" in url
+def _check_signature(service: str, url: str, headers: Mapping[str, str]) -> None:
+    """Refuse a request with no signature (an Authorization header, or a presigned URL's
+    ``X-Amz-Credential``), or one whose credential scope names another service. (Who
+    signed it is ``credential_scope``'s question.)"""
+    authorization = _header(headers, "Authorization")
+    if not authorization and "X-Amz-Credential" not in url:
+        raise MissingAuthenticationTokenException("Missing Authentication Token")
+    if authorization:
+        start = authorization.find("Credential=")
+        if start < 0:
+            return
+        scope = authorization[start + 11 :].split(",", 1)[0].strip().split("/")
+        signing_name = service_specs()[service].model.signing_name
+        if len(scope) >= 4 and scope[3] != signing_name:
+            raise InvalidSignatureException(f"Credential should be scoped to correct service: '{signing_name}'. ")
 
 
 def _split(url: str) -> Optional[SplitResult]:
@@ -152,10 +164,9 @@ def dispatch(
     """Answer one HTTP request for ``service`` (``chatbot`` or ``support-app``) from ``state``."""
     operation: Optional[OperationSpec] = None
     try:
-        if not _is_signed(url, headers):
-            # AWS checks the signature first: an unsigned request learns nothing of the
-            # operation, not even whether its path is one.
-            raise MissingAuthenticationTokenException("Missing Authentication Token")
+        # AWS checks the signature first: an unsigned request learns nothing of the
+        # operation, not even whether its path is one.
+        _check_signature(service, url, headers)
         parts = _split(url)
         if parts is None:
             raise UnknownOperationException(

@@ -63,6 +63,10 @@ class MissingAuthenticationTokenException(UnmodeledError, status=403):
     ``--no-sign-request``): AWS refuses it before looking at the operation."""
 
 
+class InvalidSignatureException(UnmodeledError, status=403):
+    """A signature whose credential scope names another service than the one asked."""
+
+
 class InvalidClientTokenId(UnmodeledError, status=403):
     """The credentials name no account AWS knows."""
 

@@ -212,7 +212,8 @@ def test_requests_first_imported_by_responses_while_a_mock_is_on(pytester: pytes
             with responses.RequestsMock(assert_all_requests_are_fired=False):  # refuses what escapes
                 answer = requests.post(
                     "https://supportapp.us-east-1.amazonaws.com/control/get-account-alias",
-                    headers={"Authorization": "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/x/y"},
+                    headers={"Authorization": "AWS4-HMAC-SHA256 "
+                             "Credential=AKIDEXAMPLE/20260101/us-east-1/supportapp/aws4_request"},
                 )
             print(answer.status_code, answer.json())
         """

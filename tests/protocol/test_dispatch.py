@@ -25,8 +25,9 @@ def signed(access_key: str = "AKIDEXAMPLE", region: str = "us-west-2", service: 
     }
 
 
-#: A signed JSON request whose access key names no account: it acts in the mock's account.
+#: Signed JSON requests whose access key names no account: they act in the mock's account.
 JSON = signed(region="us-east-1")
+SUPPORT_JSON = signed(region="us-east-1", service="supportapp")
 #: Signed, but with no credential scope to read an account or region from.
 SCOPELESS = {**UNSIGNED_JSON, "Authorization": "AWS4-HMAC-SHA256 SignedHeaders=host, Signature=abc"}
 
@@ -81,12 +82,12 @@ def body_of(response: Any) -> Dict[str, Any]:
     [
         ("POST", f"{CHATBOT}/no-such-operation", JSON, b"{}", 404, "UnknownOperationException"),
         ("GET", f"{CHATBOT}/get-account-preferences", JSON, b"", 404, "UnknownOperationException"),
-        ("POST", f"{SUPPORT_APP}/control/put-account-alias", JSON, b"{not json", 400, "SerializationException"),
-        ("POST", f"{SUPPORT_APP}/control/put-account-alias", JSON, b"[1, 2]", 400, "SerializationException"),
-        ("POST", f"{SUPPORT_APP}/control/put-account-alias", JSON, b"\xff\xfe", 400, "SerializationException"),
-        ("POST", f"{SUPPORT_APP}/control/put-account-alias", {**JSON, "Content-Type": "text/xml"}, b"<a/>", 415,
+        ("POST", f"{SUPPORT_APP}/control/put-account-alias", SUPPORT_JSON, b"{not json", 400, "SerializationException"),
+        ("POST", f"{SUPPORT_APP}/control/put-account-alias", SUPPORT_JSON, b"[1, 2]", 400, "SerializationException"),
+        ("POST", f"{SUPPORT_APP}/control/put-account-alias", SUPPORT_JSON, b"\xff\xfe", 400, "SerializationException"),
+        ("POST", f"{SUPPORT_APP}/control/put-account-alias", {**SUPPORT_JSON, "Content-Type": "text/xml"}, b"<a/>", 415,
          "UnsupportedMediaTypeException"),
-        ("POST", f"{SUPPORT_APP}/control/put-account-alias", JSON, b"{}", 400, "ValidationException"),
+        ("POST", f"{SUPPORT_APP}/control/put-account-alias", SUPPORT_JSON, b"{}", 400, "ValidationException"),
         ("POST", f"{CHATBOT}/list-custom-actions", JSON, b'{"MaxResults": 0}', 400, "InvalidRequestException"),
         ("POST", f"{CHATBOT}/describe-slack-channel-configurations", JSON, b'{"MaxResults": 0}', 400,
          "InvalidParameterException"),
@@ -249,6 +250,13 @@ def test_an_unsigned_request_is_refused_as_aws_refuses_it(state: StubState, url:
     assert state.backend_object.calls == []
 
 
+def test_a_signature_scoped_to_another_service_is_refused(state: StubState) -> None:
+    response = dispatch("chatbot", "POST", f"{CHATBOT}/get-account-preferences", signed(service="sts"), b"", state)
+    assert (response.status, response.headers["x-amzn-ErrorType"]) == (403, "InvalidSignatureException")
+    assert body_of(response)["message"] == "Credential should be scoped to correct service: 'chatbot'. "
+    assert state.backend_object.calls == []
+
+
 def test_a_presigned_url_counts_as_signed(state: StubState) -> None:
     state.backend_object.answer = {}
     credential = "111122223333%2F20260101%2Feu-west-1%2Fchatbot%2Faws4_request"
@@ -269,7 +277,7 @@ def test_a_real_state_serves_the_support_app_end_to_end() -> None:
     state = MockState()
     state.backend("support-app").authorize_slack_workspace("123456789012", "T1", "acme")
     response = dispatch(
-        "support-app", "POST", f"{SUPPORT_APP}/control/list-slack-workspace-configurations", JSON, b"", state
+        "support-app", "POST", f"{SUPPORT_APP}/control/list-slack-workspace-configurations", SUPPORT_JSON, b"", state
     )
     assert response.status == 200
     assert body_of(response)["slackWorkspaceConfigurations"][0]["teamName"] == "acme"

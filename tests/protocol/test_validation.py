@@ -138,7 +138,10 @@ def test_a_message_words_the_first_ten_problems_and_counts_the_rest() -> None:
         "chatbot",
         "POST",
         "https://chatbot.us-east-1.amazonaws.com/update-slack-channel-configuration",
-        {"Content-Type": "application/json", "Authorization": "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/x/y/z"},
+        {
+            "Content-Type": "application/json",
+            "Authorization": "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/chatbot/aws4_request",
+        },
         body,
         MockState(),
     )
