@@ -98,6 +98,8 @@ class ChatbotMock:
     # -- the switch ---------------------------------------------------------------------
 
     def start(self) -> ChatbotMock:
+        """Switch the mock on. The outermost start makes a fresh, empty state; a mock
+        started inside another shares its state and adds its own account and quotas."""
         with _switch:
             if not _starts:
                 if self._account_id is None:
@@ -146,6 +148,7 @@ class ChatbotMock:
 
     @property
     def active(self) -> bool:
+        """Whether this mock is started (and not yet stopped)."""
         return self in _starts
 
     @property
