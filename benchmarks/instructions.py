@@ -4,6 +4,7 @@
     python benchmarks/instructions.py                      # every call below, instructions only
     python benchmarks/instructions.py create update        # some of them
     python benchmarks/instructions.py --cache create       # with cache misses (slower)
+    python benchmarks/instructions.py --cache --gc-paused  # the collector paused, as run.py times
 
 Wall-clock ratios on a shared 2-core machine move by 0.1x between runs; an instruction
 count does not (with PYTHONHASHSEED fixed). Each figure is the difference between a
@@ -19,6 +20,7 @@ botocore's own, which is why it costs more in wall-clock time than in instructio
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import re
 import shutil
@@ -89,11 +91,13 @@ def make_calls(side: str, call: str, count: int, most: int) -> None:
                 used.update_slack_channel_configuration(**update)
 
 
-def counted(side: str, call: str, count: int, most: int, cache: bool, directory: str) -> subprocess.Popen:  # type: ignore[type-arg]
+def counted(side: str, call: str, count: int, most: int, cache: bool, gc_paused: bool,
+            directory: str) -> subprocess.Popen:  # type: ignore[type-arg]
     out = os.path.join(directory, f"{side}.{call}.{count}")
     command = ["valgrind", "--tool=cachegrind", f"--cachegrind-out-file={out}",
                *(CACHES if cache else ["--cache-sim=no"]),
-               sys.executable, os.path.abspath(__file__), "--in-process", side, call, str(count), str(most)]
+               sys.executable, os.path.abspath(__file__), *(["--gc-paused"] if gc_paused else []),
+               "--in-process", side, call, str(count), str(most)]
     environment = dict(os.environ, PYTHONHASHSEED="0")
     return subprocess.Popen(command, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
@@ -115,6 +119,10 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     parser.add_argument("--base", type=int, default=20, help="calls in the process subtracted")
     parser.add_argument("--calls", dest="count", type=int, default=220, help="calls in the process measured")
     parser.add_argument("--jobs", type=int, default=2, help="valgrind processes at once")
+    parser.add_argument("--gc-paused", action="store_true",
+                        help="pause the garbage collector in the measured processes, as run.py does while "
+                             "timing: a collection falling in one count's calls and not the other's moves the "
+                             "L2 figures by up to 10%% or so")
     parser.add_argument("--in-process", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     unknown = sorted(set(args.calls) - set(CALLS))
@@ -122,6 +130,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         parser.error(f"unknown call(s) {', '.join(unknown)}; known: {', '.join(CALLS)}")
     if args.in_process:
         side, call, count, most = args.in_process
+        if args.gc_paused:
+            gc.disable()
         make_calls(side, call, int(count), int(most))
         return 0
     if shutil.which("valgrind") is None:
@@ -134,7 +144,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         for run in runs:
             if len(running) >= args.jobs:
                 running.pop(0).wait()
-            running.append(counted(*run, max(args.base, args.count), args.cache, directory))
+            running.append(counted(*run, max(args.base, args.count), args.cache, args.gc_paused, directory))
         for process in running:
             process.wait()
         for call in args.calls or CALLS:

@@ -27,7 +27,7 @@ class ChimeOperations(ConfigurationOperations):
         account, new_tags = self._check_new_configuration(caller, configuration_name, sns_topic_arns, None, tags)
         self._check_configuration_quota(account, caller)
         configuration = ChimeWebhookConfiguration(
-            **self._common_members(
+            *self._common_members(
                 caller, _KIND, configuration_name, iam_role_arn, sns_topic_arns, logging_level, new_tags
             ),
             webhook_description=webhook_description,

@@ -136,6 +136,8 @@ class ChatbotBackendBase:
 
     def _new_tags(self, tags: Optional[List[Dict[str, str]]]) -> Tags:
         """Tags given to a Create* call: unique keys, within the per-resource limit."""
+        if not tags:  # nothing to check: no limit is below 0 (Settings refuses one)
+            return {}
         result = tags_from_request(tags)
         self._check_limit("chatbot_tags_per_resource", len(result), "Tags on one resource")
         return result

@@ -56,7 +56,19 @@ class ConfigurationOperations(ChatbotBackendBase):
         account = self._account(caller)
         self._check_list_sizes(sns_topic_arns, guardrail_policy_arns)
         new_tags = self._new_tags(tags)
-        self._check_name_free(account, caller, configuration_name)
+        # Names are unique across Slack, Teams and Chime configurations (docs/chatbot.md).
+        if configuration_name in account.configuration_names:
+            raise Conflict(
+                f"A chat configuration named {configuration_name} already exists in AWS account {caller.account_id}"
+            )
+        if configuration_name in account.reserved_names:
+            raise Conflict(
+                f"A chat configuration named {configuration_name} already exists in AWS account {caller.account_id}",
+                advice=f"No configuration has the name {configuration_name!r}: an earlier "
+                "CreateSlackChannelConfiguration with it failed because its Slack workspace was not authorized, "
+                "and AWS keeps such a name reserved. Choose another name, or start from a clean state with "
+                "m.reset().",
+            )
         return account, new_tags
 
     @staticmethod
@@ -68,16 +80,18 @@ class ConfigurationOperations(ChatbotBackendBase):
         sns_topic_arns: Optional[List[str]],
         logging_level: Optional[str],
         tags: Tags,
-    ) -> Dict[str, Any]:
-        """The members every kind of new configuration has, with the service's defaults."""
-        return {
-            "arn": configuration_arn(caller.partition, caller.account_id, kind.KIND, configuration_name),
-            "configuration_name": configuration_name,
-            "iam_role_arn": iam_role_arn,
-            "sns_topic_arns": list(sns_topic_arns or []),
-            "logging_level": logging_level or "NONE",
-            "tags": tags,
-        }
+    ) -> Tuple[str, str, str, List[str], str, Tags]:
+        """The members every kind of new configuration has, with the service's defaults,
+        in the order of ChatConfiguration's fields, which come first in every kind's
+        (a tuple to spread, not a dict: a create's record is made without building one)."""
+        return (
+            configuration_arn(caller.partition, caller.account_id, kind.KIND, configuration_name),
+            configuration_name,
+            iam_role_arn,
+            list(sns_topic_arns or []),
+            logging_level or "NONE",
+            tags,
+        )
 
     @staticmethod
     def _guardrails(caller: Caller, given: Optional[List[str]]) -> List[str]:
@@ -107,19 +121,6 @@ class ConfigurationOperations(ChatbotBackendBase):
             )
 
     @staticmethod
-    def _check_name_free(account: ChatbotAccount, caller: Caller, name: str) -> None:
-        # Names are unique across Slack, Teams and Chime configurations (docs/chatbot.md).
-        if name in account.configuration_names:
-            raise Conflict(f"A chat configuration named {name} already exists in AWS account {caller.account_id}")
-        if name in account.reserved_names:
-            raise Conflict(
-                f"A chat configuration named {name} already exists in AWS account {caller.account_id}",
-                advice=f"No configuration has the name {name!r}: an earlier CreateSlackChannelConfiguration "
-                "with it failed because its Slack workspace was not authorized, and AWS keeps such a name "
-                "reserved. Choose another name, or start from a clean state with m.reset().",
-            )
-
-    @staticmethod
     def _check_channel_free(
         account: ChatbotAccount, caller: Caller, kind: Type[ChannelConfiguration], channel: ChannelKey
     ) -> None:
@@ -136,10 +137,15 @@ class ConfigurationOperations(ChatbotBackendBase):
             f"{caller.account_id}",
         )
 
-    def _configuration(self, caller: Caller, kind: Type[ChatConfiguration], arn: str) -> Any:
+    def _configuration(
+        self, caller: Caller, kind: Type[ChatConfiguration], arn: str, account: Optional[ChatbotAccount] = None
+    ) -> Any:
         """The caller's configuration of this kind, or NotFound (for Teams' Get too,
-        although its model does not list it: docs/chatbot.md)."""
-        configuration = self._account(caller).configurations_of(kind).get(arn)
+        although its model does not list it: docs/chatbot.md). ``account``: the caller's,
+        when the operation holds it already."""
+        if account is None:
+            account = self._account(caller)
+        configuration = account.configurations_of(kind).get(arn)
         if configuration is None:
             raise NotFound(f"No {kind.LABEL} with ARN {arn} exists in AWS account {caller.account_id}")
         return configuration
@@ -163,7 +169,7 @@ class ConfigurationOperations(ChatbotBackendBase):
         the configuration to another channel of its workspace or team."""
         account = self._account(caller)
         self._check_list_sizes(sns_topic_arns, guardrail_policy_arns)
-        configuration: ChannelConfiguration = self._configuration(caller, kind, arn)
+        configuration: ChannelConfiguration = self._configuration(caller, kind, arn, account)
         old_channel = configuration.channel_key
         new_channel: ChannelKey = (old_channel[0], channel_id)
         moved = new_channel != old_channel
@@ -204,4 +210,5 @@ class ConfigurationOperations(ChatbotBackendBase):
     # -- delete -------------------------------------------------------------------------------
 
     def _delete(self, caller: Caller, kind: Type[ChatConfiguration], arn: str) -> None:
-        self._account(caller).remove_configuration(self._configuration(caller, kind, arn))
+        account = self._account(caller)
+        account.remove_configuration(self._configuration(caller, kind, arn, account))

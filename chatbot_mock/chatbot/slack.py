@@ -90,7 +90,7 @@ class SlackOperations(ConfigurationOperations):
         self._check_channel_free(account, caller, _KIND, (slack_team_id, slack_channel_id))
         self._check_configuration_quota(account, caller)
         configuration = SlackChannelConfiguration(
-            **self._common_members(
+            *self._common_members(
                 caller, _KIND, configuration_name, iam_role_arn, sns_topic_arns, logging_level, new_tags
             ),
             guardrail_policy_arns=self._guardrails(caller, guardrail_policy_arns),

@@ -94,7 +94,7 @@ class TeamsOperations(ConfigurationOperations):
         self._check_channel_free(account, caller, _KIND, (team_id, channel_id))
         self._check_configuration_quota(account, caller)
         configuration = TeamsChannelConfiguration(
-            **self._common_members(
+            *self._common_members(
                 caller, _KIND, configuration_name, iam_role_arn, sns_topic_arns, logging_level, new_tags
             ),
             guardrail_policy_arns=self._guardrails(caller, guardrail_policy_arns),

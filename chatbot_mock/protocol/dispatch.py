@@ -88,7 +88,12 @@ def _header(headers: Mapping[str, str], name: str) -> str:
 def credential_scope(headers: Mapping[str, str], url: str = "") -> Tuple[str, str, str]:
     """(access key id, region, signing service) from a SigV4 Authorization header, or
     from a presigned URL's ``X-Amz-Credential``; empty strings where neither signs it."""
-    authorization = _header(headers, "Authorization")
+    return _scope(_header(headers, "Authorization"), url)
+
+
+def _scope(authorization: str, url: str) -> Tuple[str, str, str]:
+    """:func:`credential_scope`, given the Authorization header's text (the dispatcher
+    reads it once per request: a botocore ``HeadersDict`` lookup costs five calls)."""
     start = authorization.find("Credential=")
     if start >= 0:
         end = authorization.find(",", start)
@@ -105,21 +110,21 @@ def credential_scope(headers: Mapping[str, str], url: str = "") -> Tuple[str, st
     return parts[0], parts[2], parts[3]
 
 
-def _check_signature(service: str, url: str, headers: Mapping[str, str]) -> None:
+def _check_signature(service: str, url: str, authorization: str) -> None:
     """Refuse a request with no signature (an Authorization header, or a presigned URL's
-    ``X-Amz-Credential``), or one whose credential scope names another service. (Who
-    signed it is ``credential_scope``'s question.)"""
-    authorization = _header(headers, "Authorization")
-    if not authorization and "X-Amz-Credential" not in url:
-        raise MissingAuthenticationTokenException("Missing Authentication Token")
-    if authorization:
-        start = authorization.find("Credential=")
-        if start < 0:
-            return
-        scope = authorization[start + 11 :].split(",", 1)[0].strip().split("/")
-        signing_name = service_specs()[service].model.signing_name
-        if len(scope) >= 4 and scope[3] != signing_name:
-            raise InvalidSignatureException(f"Credential should be scoped to correct service: '{signing_name}'. ")
+    ``X-Amz-Credential``), or one whose credential scope names another service.
+    ``authorization``: the header's text, read once per request by the dispatcher."""
+    if not authorization:
+        if "X-Amz-Credential" not in url:
+            raise MissingAuthenticationTokenException("Missing Authentication Token")
+        return
+    start = authorization.find("Credential=")
+    if start < 0:
+        return
+    scope = authorization[start + 11 :].split(",", 1)[0].strip().split("/")
+    signing_name = service_specs()[service].model.signing_name
+    if len(scope) >= 4 and scope[3] != signing_name:
+        raise InvalidSignatureException(f"Credential should be scoped to correct service: '{signing_name}'. ")
 
 
 def _split(url: str) -> Optional[SplitResult]:
@@ -136,11 +141,11 @@ def _hostname(url: str) -> str:
     return (parts.hostname if parts is not None else None) or ""
 
 
-def resolve_caller(url: str, headers: Mapping[str, str], state: Backends) -> Caller:
+def resolve_caller(url: str, authorization: str, state: Backends) -> Caller:
     """The calling account, in order: the account the signature's access key belongs to
     (a 12-digit key id, or a key moto issued while moto is on), the mock's own account,
-    ``MOTO_ACCOUNT_ID``, ``123456789012``."""
-    access_key, region, _ = credential_scope(headers, url)
+    ``MOTO_ACCOUNT_ID``, ``123456789012``. ``authorization``: the Authorization header."""
+    access_key, region, _ = _scope(authorization, url)
     try:
         account_id = account_for_access_key(access_key) or fallback_account(state.current_account())
     except ValueError as malformed:  # MOTO_ACCOUNT_ID set to something that is no account
@@ -164,9 +169,10 @@ def dispatch(
     """Answer one HTTP request for ``service`` (``chatbot`` or ``support-app``) from ``state``."""
     operation: Optional[OperationSpec] = None
     try:
-        # AWS checks the signature first: an unsigned request learns nothing of the
-        # operation, not even whether its path is one.
-        _check_signature(service, url, headers)
+        authorization = _header(headers, "Authorization")
+        # AWS checks the signature first: an unsigned request, or one signed for another
+        # service, learns nothing of the operation, not even whether its path is one.
+        _check_signature(service, url, authorization)
         parts = _split(url)
         if parts is None:
             raise UnknownOperationException(
@@ -176,7 +182,7 @@ def dispatch(
         operation = service_specs()[service].routes.get((method.upper(), path))
         if operation is None:
             raise UnknownOperationException(f"No {service} operation is routed at {method.upper()} {path}")
-        return _run(operation, url, headers, body or b"", state)
+        return _run(operation, url, headers, authorization, body or b"", state)
     except ServiceError as error:
         return error_response(error, service)
     except Exception as error:  # a defect in the mock must not surface as the user's traceback
@@ -185,7 +191,9 @@ def dispatch(
         return error_response(InternalFailure(f"chatbot_mock could not answer {where}: {error!r}"), None)
 
 
-def _run(operation: OperationSpec, url: str, headers: Mapping[str, str], body: bytes, state: Backends) -> HttpResponse:
+def _run(
+    operation: OperationSpec, url: str, headers: Mapping[str, str], authorization: str, body: bytes, state: Backends
+) -> HttpResponse:
     if body:
         content_type = _header(headers, "Content-Type")
         if not is_json_content_type(content_type):
@@ -201,12 +209,18 @@ def _run(operation: OperationSpec, url: str, headers: Mapping[str, str], body: b
         raise NotImplementedByMock(
             f"chatbot_mock does not implement {operation.service} {operation.name} yet (see docs/coverage.md)"
         )
+    # A loop, not a dict comprehension: in this CPython a comprehension is a function
+    # of its own, made and called on every request.
     names = operation.argument_names
-    arguments = {names[name]: value for name, value in document.items() if value is not None}
+    arguments = {}
+    for name, value in document.items():
+        if value is not None:
+            arguments[names[name]] = value
+    caller = resolve_caller(url, authorization, state)
     try:
         # By name: the state finds the backend under its lock, so a reset or a restore
         # that replaces the backends cannot slip between the two.
-        result = state.call(operation.service, operation.method_name, resolve_caller(url, headers, state), arguments)
+        result = state.call(operation.service, operation.method_name, caller, arguments)
     except Refusal as refused:
         if refused.advice:
             log_advice(f"{operation.service} {operation.name}", refused)

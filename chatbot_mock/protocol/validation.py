@@ -88,6 +88,20 @@ class _StringRules:
         self.fullmatch = compiled_pattern(self.pattern).fullmatch if self.pattern is not None else None
 
 
+class _ListRules:
+    """A list shape's length bounds, and its member's shape and check."""
+
+    __slots__ = ("shortest", "longest", "member", "check")
+
+    def __init__(self, shape: Shape, check: Check) -> None:
+        metadata = shape.metadata
+        # As _StringRules' bounds: a length outside them is reported by _check_size.
+        self.shortest: int = metadata.get("min", 0)
+        self.longest: float = metadata.get("max", math.inf)
+        self.member: Shape = shape.member
+        self.check = check
+
+
 class ShapeValidator:
     """Checks a parsed value against a shape and reports every problem found."""
 
@@ -104,6 +118,8 @@ class ShapeValidator:
         #: Structure shape -> member name -> (member shape, its check), read from the
         #: model once: the walk then calls each member's check straight away.
         self._member_checks: Dict[Shape, Dict[str, Tuple[Shape, Check]]] = {}
+        #: List shape -> its bounds and its member's check, read from the model once.
+        self._list_rules: Dict[Shape, _ListRules] = {}
 
     def problems(self, shape: Shape, value: Any, path: str = "") -> Problems:
         """Every problem with ``value``: the first :data:`LISTED` worded, all counted."""
@@ -148,14 +164,18 @@ class ShapeValidator:
         if not isinstance(value, list):
             self._fail(found, value, shape, path, "be a list (JSON array)")
             return
-        self._check_size(shape, value, path, found)
-        member = shape.member
+        rules = self._list_rules.get(shape)
+        if rules is None:
+            rules = self._list_rules[shape] = _ListRules(shape, self._check_of(shape.member))
+        if not rules.shortest <= len(value) <= rules.longest:
+            self._check_size(shape, value, path, found)
+        member, check = rules.member, rules.check
         for index, item in enumerate(value):
             item_path = f"{path}.{index + 1}.member"
             if item is None:
                 self._fail(found, None, member, item_path, "not be null")
             else:
-                self._validate(member, item, item_path, found)
+                check(member, item, item_path, found)
 
     def _validate_map(self, shape: Shape, value: Any, path: str, found: Problems) -> None:
         if not isinstance(value, dict):
