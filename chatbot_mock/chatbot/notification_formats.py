@@ -52,8 +52,9 @@ def render(message: str) -> Rendered:
         if message.startswith("AWS Budget Notification"):
             return Rendered("budgets", "\n".join(line for line in message.splitlines()[:4] if line.strip()))
         raise NotDelivered(
-            "AWS Chatbot does not pass arbitrary text through SNS topics: publish a CloudWatch alarm "
-            "notification, an event from an AWS service, or an AWS Chatbot custom notification"
+            "AWS Chatbot does not pass arbitrary text through SNS topics: publish a notification of an "
+            "AWS service (a CloudWatch alarm, an event, a CloudFormation, AWS Budgets or developer tools "
+            "notification) or an AWS Chatbot custom notification"
         )
     if document.get("source") == "custom":
         return _custom(document)
@@ -71,11 +72,13 @@ def render(message: str) -> Rendered:
 
 
 def _alarm(alarm: Dict[str, Any]) -> Rendered:
-    lines = [
-        f"CloudWatch Alarm | {alarm['AlarmName']} | {alarm.get('Region', '')} | "
-        f"Account: {alarm.get('AWSAccountId', '')}".rstrip(" |"),
-        f"State: {alarm.get('OldStateValue', '?')} -> {alarm['NewStateValue']}",
-    ]
+    where = [f"CloudWatch Alarm | {alarm['AlarmName']}"]
+    if alarm.get("Region"):
+        where.append(str(alarm["Region"]))
+    if alarm.get("AWSAccountId"):
+        where.append(f"Account: {alarm['AWSAccountId']}")
+    old_state = f"{alarm['OldStateValue']} -> " if alarm.get("OldStateValue") else ""
+    lines = [" | ".join(where), f"State: {old_state}{alarm['NewStateValue']}"]
     if alarm.get("AlarmDescription"):
         lines.append(f"Description: {alarm['AlarmDescription']}")
     if alarm.get("NewStateReason"):
