@@ -73,7 +73,9 @@ def test_a_cloudwatch_alarm_reaches_the_subscribed_slack_channel(chatbot_mock: A
 
 
 def test_an_alarm_without_region_account_or_old_state_leaves_them_out(chatbot_mock: Any, subscribed: str) -> None:
-    [delivery] = chatbot_mock.chatbot.publish(TOPIC_ARN, json.dumps({"AlarmName": "cpu-high", "NewStateValue": "ALARM"}))
+    minimal = json.dumps({"AlarmName": "cpu-high", "NewStateValue": "ALARM"})
+
+    [delivery] = chatbot_mock.chatbot.publish(TOPIC_ARN, minimal)
 
     assert delivery.text == "CloudWatch Alarm | cpu-high\nState: ALARM"
 
