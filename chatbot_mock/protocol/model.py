@@ -84,6 +84,8 @@ class ServiceSpec:
         self.event_name: str = model.service_id.hyphenize()
         #: The first label of the service's endpoint hosts (``supportapp.us-east-1.amazonaws.com``).
         self.endpoint_prefix: str = model.endpoint_prefix
+        #: The service a SigV4 credential scope names (``supportapp`` for support-app).
+        self.signing_name: str = model.signing_name
         self.error_shapes: Dict[str, Shape] = {
             shape_name: model.shape_for(shape_name)
             for shape_name in model.shape_names
