@@ -129,19 +129,22 @@ class Console:
         state = self._state()
         account_id = state.account_for_seeding(account_id)
         with state.lock:
-            backend = state.backend(self.service)
-            exported = backend.export_account(account_id)
-            use = backend.quota_use(account_id)
-            quotas = tuple(Quota(name, used, state.settings[name]) for name, used in use.items())
-        return account_view(self.account_kind, account_id, exported, self.view_kinds, quotas)
+            return self._view(state, account_id, state.backend(self.service).export_account(account_id))
 
     @property
     def accounts(self) -> Mapping[str, View]:
         """A view of every account that holds anything, by account id."""
         state = self._state()
         with state.lock:
-            held = list(state.backend(self.service).export_state()["accounts"])
-            return MappingProxyType({account_id: self.account(account_id) for account_id in held})
+            held = state.backend(self.service).export_state()["accounts"]
+            views = {account_id: self._view(state, account_id, data) for account_id, data in held.items()}
+        return MappingProxyType(views)
+
+    def _view(self, state: MockState, account_id: str, exported: Mapping[str, Any]) -> View:
+        """An account's export as a view, with its quota use (under the state's lock)."""
+        use = state.backend(self.service).quota_use(account_id)
+        quotas = tuple(Quota(name, used, state.settings[name]) for name, used in use.items())
+        return account_view(self.account_kind, account_id, exported, self.view_kinds, quotas)
 
     def _html_rows(self) -> List[Tuple[str, str, str, str]]:
         return list(rows(self.accounts, self.service))

@@ -52,7 +52,7 @@ def service_of(path: str, headers: Any) -> str:
     """Which mocked service a request is for: its signature's scope, else its path."""
     _, _, signing_name = credential_scope(headers, path)
     for name, spec in service_specs().items():
-        if signing_name and signing_name == spec.model.signing_name:
+        if signing_name and signing_name == spec.signing_name:
             return name
     return "support-app" if path.startswith("/control/") else "chatbot"
 

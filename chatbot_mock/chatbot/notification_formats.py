@@ -25,9 +25,10 @@ class NotDelivered(Exception):
     """A message AWS Chatbot does not deliver; the message says why."""
 
 
-#: SNS's own envelope for a message published with MessageStructure="json": Chatbot's
-#: subscription is an HTTPS endpoint, so it receives the "https" message, else "default".
 def message_for_chatbot(message: str, message_structure: Optional[str]) -> str:
+    """The message AWS Chatbot receives. For a publish with MessageStructure="json", SNS
+    sends each protocol its own: Chatbot's subscription is an HTTPS endpoint, so it gets
+    the "https" message, else the "default" one."""
     if message_structure != "json":
         return message
     try:

@@ -130,10 +130,6 @@ def _export_account(account: ChatbotAccount) -> Dict[str, Any]:
     }
 
 
-def _holds_anything(exported: Dict[str, Any]) -> bool:
-    return any(exported.values())
-
-
 class ChatbotSnapshot(ChatbotBackendBase):
     def export_account(self, account_id: str) -> Dict[str, Any]:
         """One account as plain JSON (empty lists for an account that holds nothing)."""
@@ -150,7 +146,7 @@ class ChatbotSnapshot(ChatbotBackendBase):
     def export_state(self) -> Dict[str, Any]:
         """Every account that holds anything, as plain JSON."""
         accounts = {account_id: _export_account(account) for account_id, account in self._accounts.items()}
-        return {"accounts": {account_id: data for account_id, data in accounts.items() if _holds_anything(data)}}
+        return {"accounts": {account_id: data for account_id, data in accounts.items() if any(data.values())}}
 
     def restore_state(self, fields: Fields, stamps: Stamps) -> None:
         """Bring back what :meth:`export_state` wrote (into a backend that holds nothing)."""

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Dict, Mapping, Optional, Pattern, Tuple, Union
+from typing import Any, Callable, Dict, Mapping, Optional, Pattern, Tuple, Union
 
 import wrapt
 
@@ -70,71 +70,63 @@ def _get_adapter(wrapped: Any, instance: Any, args: Tuple[Any, ...], kwargs: Dic
         url = str(args[0] if args else kwargs.get("url", ""))
         if service_for_url(url) is not None:
             if _adapter is None:
-                _adapter = _make_adapter()
+                assert _endpoint is not None, "ensure_installed() compiles the endpoint pattern first"
+                _adapter = _make_adapter(_endpoint, _answer_endpoint, "Chatbot and Support App endpoints")
             return _adapter
         if _CHIME_WEBHOOK.match(url) and switch.active.chime.in_use:
             if _chime_adapter is None:
-                _chime_adapter = _make_chime_adapter()
+                _chime_adapter = _make_adapter(_CHIME_WEBHOOK, _answer_chime, "Amazon Chime incoming webhooks")
             return _chime_adapter
     return wrapped(*args, **kwargs)
 
 
-def _make_adapter() -> Any:
+#: (status, headers, body) for a request, from the state that is on.
+Answer = Tuple[int, Mapping[str, str], bytes]
+
+
+def _answer_endpoint(request: Any, state: Any) -> Optional[Answer]:
+    url, method = str(request.url), str(request.method)
+    service = service_for_url(url)
+    if service is None:
+        return None
+    headers: Mapping[str, Any] = request.headers
+    response = dispatch(service, method, url, headers, as_bytes(request.body), state)
+    # A response to HEAD has no body (urllib3 refuses one); its status and headers stand.
+    return response.status, response.headers, b"" if method.upper() == "HEAD" else response.body
+
+
+def _answer_chime(request: Any, state: Any) -> Answer:
+    json_content = {"Content-Type": "application/json"}
+    if str(request.method).upper() != "POST":
+        return 405, json_content, b'{"Code":"MethodNotAllowed","Message":"POST only"}'
+    status, body = state.chime.post(str(request.url), as_bytes(request.body))
+    return status, json_content, json.dumps(body).encode()
+
+
+def _make_adapter(pattern: Pattern[str], answer: Callable[[Any, Any], Optional[Answer]], what: str) -> Any:
+    """A transport adapter that answers what ``answer`` answers from the active state."""
     import responses
     from requests import ConnectionError, PreparedRequest, Response
     from requests.adapters import HTTPAdapter
 
-    def answer(request: PreparedRequest) -> Union[Exception, Tuple[int, Mapping[str, str], bytes]]:
+    def callback(request: PreparedRequest) -> Union[Exception, Answer]:
         state = switch.active
-        url = str(request.url)
-        service = service_for_url(url)
-        if state is None or service is None:
+        answered = answer(request, state) if state is not None else None
+        if answered is None:
             # The mock stopped between choosing this adapter and sending.
-            return ConnectionError(f"chatbot_mock is no longer on to answer {request.method} {url}")
-        headers: Mapping[str, Any] = request.headers
-        method = str(request.method)
-        response = dispatch(service, method, url, headers, as_bytes(request.body), state)
-        # A response to HEAD has no body (urllib3 refuses one); its status and headers stand.
-        return response.status, response.headers, b"" if method.upper() == "HEAD" else response.body
+            return ConnectionError(f"chatbot_mock is no longer on to answer {request.method} {request.url}")
+        return answered
 
-    # get_adapter chose this adapter by the URL, and dispatch answers any method; the
+    # get_adapter chose this adapter by the URL, and the callback answers any method; the
     # response object only shapes the answer, so its own method and URL are never matched.
-    assert _endpoint is not None, "ensure_installed() compiles the endpoint pattern first"
-    shaped = responses.CallbackResponse(method="POST", url=_endpoint, callback=answer, content_type=None)
+    shaped = responses.CallbackResponse(method="POST", url=pattern, callback=callback, content_type=None)
 
-    class EndpointAdapter(HTTPAdapter):
-        """Answers Chatbot and Support App endpoints from the active mock."""
-
+    class MockAdapter(HTTPAdapter):
         def send(self, request: PreparedRequest, *args: Any, **kwargs: Any) -> Response:
             return self.build_response(request, shaped.get_response(request))
 
-    return EndpointAdapter()
-
-
-def _make_chime_adapter() -> Any:
-    import responses
-    from requests import ConnectionError, PreparedRequest, Response
-    from requests.adapters import HTTPAdapter
-
-    def answer(request: PreparedRequest) -> Union[Exception, Tuple[int, Mapping[str, str], bytes]]:
-        state = switch.active
-        url = str(request.url)
-        if state is None:
-            return ConnectionError(f"chatbot_mock is no longer on to answer {request.method} {url}")
-        if str(request.method).upper() != "POST":
-            return 405, {"Content-Type": "application/json"}, b'{"Code":"MethodNotAllowed","Message":"POST only"}'
-        status, body = state.chime.post(url, as_bytes(request.body))
-        return status, {"Content-Type": "application/json"}, json.dumps(body).encode()
-
-    shaped = responses.CallbackResponse(method="POST", url=_CHIME_WEBHOOK, callback=answer, content_type=None)
-
-    class ChimeWebhookAdapter(HTTPAdapter):
-        """Answers Amazon Chime incoming webhooks from the active mock's simulated rooms."""
-
-        def send(self, request: PreparedRequest, *args: Any, **kwargs: Any) -> Response:
-            return self.build_response(request, shaped.get_response(request))
-
-    return ChimeWebhookAdapter()
+    MockAdapter.__doc__ = f"Answers {what} from the active mock."
+    return MockAdapter()
 
 
 _GET_ADAPTER = Hook(

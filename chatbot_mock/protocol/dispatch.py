@@ -121,11 +121,8 @@ def _check_signature(spec: ServiceSpec, url: str, authorization: str) -> None:
     signing_name = spec.signing_name
     if f"/{signing_name}/aws4_request" in authorization:
         return  # what every SDK's signature for this service holds: no need to parse it
-    start = authorization.find("Credential=")
-    if start < 0:
-        return
-    scope = authorization[start + 11 :].split(",", 1)[0].strip().split("/")
-    if len(scope) >= 4 and scope[3] != signing_name:
+    _, _, scoped_to = _scope(authorization, url)
+    if scoped_to and scoped_to != signing_name:
         raise InvalidSignatureException(f"Credential should be scoped to correct service: '{signing_name}'. ")
 
 
