@@ -22,7 +22,8 @@ from chatbot_mock import interception
 from chatbot_mock._state import MockState
 from chatbot_mock.chatbot.console import ChatbotConsole
 from chatbot_mock.chime.console import ChimeConsole
-from chatbot_mock.services import declared_services, default_settings, setting_minimums
+from chatbot_mock.consoles import CONSOLES, console_name
+from chatbot_mock.services import default_settings, setting_minimums
 from chatbot_mock.store.identity import check_account_id, fallback_account, moto_account_id
 from chatbot_mock.store.settings import Settings
 from chatbot_mock.support_app.console import SupportAppConsole, create_organization
@@ -68,7 +69,7 @@ class ChatbotMock:
         signs with real keys. ``os.environ`` is not touched.
     """
 
-    # Each service's console is set from its declaration (chatbot_mock/services.py); these
+    # Each service's console is set from chatbot_mock/consoles.py; these
     # annotations only tell type checkers and editors what the two are.
     chatbot: ChatbotConsole
     support_app: SupportAppConsole
@@ -87,12 +88,13 @@ class ChatbotMock:
         # Fail on a misspelt quota here, not at the first call.
         Settings(default_settings(), self._quotas, setting_minimums())
         self._saved_quotas: List[Dict[str, int]] = []
-        # One console per service, named by its declaration: mock.chatbot, mock.support_app.
-        for service in declared_services():
-            if service.console_name in vars(ChatbotMock) and service.console_name not in self.__annotations__:
-                raise RuntimeError(f"service {service.name!r} names its console {service.console_name!r}, "
+        # One console per service, named after it: mock.chatbot, mock.support_app.
+        for console in CONSOLES:
+            name = console_name(console.service)
+            if name in vars(ChatbotMock) and name not in self.__annotations__:
+                raise RuntimeError(f"service {console.service!r} names its console {name!r}, "
                                    "which the mock already uses")
-            setattr(self, service.console_name, service.console(_require_state))
+            setattr(self, name, console(_require_state))
         self.chime = ChimeConsole(_require_state)
 
     # -- the switch ---------------------------------------------------------------------
@@ -377,7 +379,7 @@ class ChatbotMock:
         """In Jupyter: one row per resource of both services, every cell escaped."""
         if not self.active:
             return f"<p>{html.escape(repr(self))}</p>"
-        consoles = [getattr(self, service.console_name) for service in declared_services()]
+        consoles = [getattr(self, console_name(console.service)) for console in CONSOLES]
         found = [row for console in consoles for row in console._html_rows()]
         return html_table(found, repr(self))
 

@@ -11,18 +11,35 @@ from __future__ import annotations
 import functools
 import html
 from types import MappingProxyType
-from typing import Any, Callable, ClassVar, List, Mapping, Optional, Sequence, Tuple, TypeVar
+from typing import (
+    TYPE_CHECKING,
+    Any,
+    Callable,
+    ClassVar,
+    ContextManager,
+    List,
+    Mapping,
+    Optional,
+    Protocol,
+    Sequence,
+    Tuple,
+    TypeVar,
+)
 
+from botocore import xform_name
 from botocore.exceptions import ClientError
 
-from chatbot_mock._state import MockState
 from chatbot_mock.protocol.dispatch import log_advice
 from chatbot_mock.protocol.errors import ServiceError
 from chatbot_mock.protocol.model import code_for, service_specs
 from chatbot_mock.protocol.validation import ShapeValidator, summarize
-from chatbot_mock.services import snake_case
 from chatbot_mock.store.errors import Refusal
 from chatbot_mock.views import Quota, View, account_view, html_table, rows
+
+if TYPE_CHECKING:
+    from chatbot_mock.chime.rooms import ChimeRooms
+    from chatbot_mock.store.organizations import Organizations
+    from chatbot_mock.store.settings import Settings
 
 T = TypeVar("T")
 
@@ -31,6 +48,31 @@ T = TypeVar("T")
 ValueCheck = Tuple[str, Mapping[str, Optional[str]]]
 
 _validator = ShapeValidator()
+
+
+class World(Protocol):
+    """What the consoles need of the active mock's state (``World`` is one). A protocol,
+    not an import of ``_state``: the consoles sit beside the state, not on top of it."""
+
+    @property
+    def lock(self) -> ContextManager[Any]: ...
+
+    @property
+    def settings(self) -> Settings: ...
+
+    @property
+    def organizations(self) -> Organizations: ...
+
+    @property
+    def chime(self) -> ChimeRooms: ...
+
+    def backend(self, service: str) -> Any: ...
+
+    def account_for_seeding(self, account_id: Optional[str]) -> str: ...
+
+    def publish_notification(
+        self, topic_arn: str, message: str, subject: Optional[str] = None, message_structure: Optional[str] = None
+    ) -> List[Any]: ...
 
 
 def client_error(service: str, operation_name: str, error: ServiceError) -> ClientError:
@@ -64,7 +106,7 @@ def _check_values(service: str, check: ValueCheck, code: str) -> None:
 
 
 def run_seeding_step(
-    state: MockState,
+    state: World,
     service: str,
     operation_name: str,
     step: Callable[..., T],
@@ -106,7 +148,7 @@ class Console:
     account_kind: ClassVar[str]
     view_kinds: ClassVar[Mapping[str, str]]
 
-    def __init__(self, state: Callable[[], MockState]) -> None:
+    def __init__(self, state: Callable[[], World]) -> None:
         self._state = state
 
     def __repr__(self) -> str:
@@ -140,7 +182,7 @@ class Console:
             views = {account_id: self._view(state, account_id, data) for account_id, data in held.items()}
         return MappingProxyType(views)
 
-    def _view(self, state: MockState, account_id: str, exported: Mapping[str, Any]) -> View:
+    def _view(self, state: World, account_id: str, exported: Mapping[str, Any]) -> View:
         """An account's export as a view, with its quota use (under the state's lock)."""
         use = state.backend(self.service).quota_use(account_id)
         quotas = tuple(Quota(name, used, state.settings[name]) for name, used in use.items())
@@ -154,20 +196,20 @@ class Console:
             return f"<p>{html.escape(type(self).__name__)}: no mock is active</p>"
         return html_table(self._html_rows(), f"{self.service}: one row per resource")
 
-    def _state_if_active(self) -> Optional[MockState]:
+    def _state_if_active(self) -> Optional[World]:
         try:
             return self._state()
         except RuntimeError:  # no mock is active
             return None
 
     def _step(self, operation_name: str, *args: Any, checks: Sequence[ValueCheck] = ()) -> Any:
-        """Run the backend method named after ``operation_name`` (snake_case) with ``args``."""
+        """Run the backend method named after ``operation_name`` (``xform_name``) with ``args``."""
         state = self._state()
         return run_seeding_step(
             state,
             self.service,
             operation_name,
-            getattr(state.backend(self.service), snake_case(operation_name)),
+            getattr(state.backend(self.service), xform_name(operation_name)),
             *args,
             checks=checks,
             validation_error=self.validation_error,

@@ -9,7 +9,8 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 from chatbot_mock.chime.rooms import ChimeRooms
 from chatbot_mock.protocol.model import service_specs
 from chatbot_mock.protocol.validation import ShapeValidator
-from chatbot_mock.services import SharedStores, declared_services, default_settings, setting_minimums
+from chatbot_mock.service_declaration import SharedStores
+from chatbot_mock.services import declared_services, default_settings, setting_minimums
 from chatbot_mock.store.collection import stamps_after
 from chatbot_mock.store.identity import Caller, check_account_id, fallback_account, is_account_id
 from chatbot_mock.store.organizations import AccountAlreadyInOrganization, Organizations

@@ -26,8 +26,8 @@ from botocore.exceptions import ClientError
 
 from chatbot_mock._seeding import Console
 from chatbot_mock._state import MockState
+from chatbot_mock.consoles import CONSOLES
 from chatbot_mock.protocol.dispatch import HttpResponse, request_id
-from chatbot_mock.services import declared_services
 from chatbot_mock.store.snapshot import SnapshotError
 from chatbot_mock.support_app.console import create_organization
 
@@ -108,7 +108,7 @@ def _route(state: MockState, route: Tuple[str, str], arguments: Dict[str, Any]) 
 
 
 def _consoles(state: MockState) -> Dict[str, Console]:
-    return {service.name: service.console(lambda: state) for service in declared_services()}
+    return {console.service: console(lambda: state) for console in CONSOLES}
 
 
 def _step(console: Console, name: str) -> Optional[Callable[..., Any]]:

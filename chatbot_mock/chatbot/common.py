@@ -6,8 +6,10 @@ import hashlib
 from operator import methodcaller
 from typing import Any, Callable, Dict, List, Optional, TypeVar
 
+from botocore import xform_name
+
 from chatbot_mock.chatbot.models import ChatbotAccount, Tags
-from chatbot_mock.services import SharedStores, snake_case
+from chatbot_mock.service_declaration import SharedStores
 from chatbot_mock.store.accounts import AccountStore
 from chatbot_mock.store.collection import OrderedCollection
 from chatbot_mock.store.errors import InvalidInput, QuotaExceeded
@@ -64,7 +66,7 @@ def listing(
     ``source`` finds in the caller's account, each item as ``answer`` gives it (a
     record's wire form unless told), under ``items_member``, with the NextToken.
 
-    ``filtered_by`` names the operation's one optional filter member (snake_case), whose
+    ``filtered_by`` names the operation's one optional filter member (its keyword, ``xform_name``d), whose
     value ``source`` receives (``None`` when the request leaves it out).
     """
 
@@ -81,7 +83,7 @@ def listing(
         items = source(self._account(caller), value)
         return self._listing(operation_name, items_member, items, caller, next_token, max_results, value, answer)
 
-    operation.__name__ = operation.__qualname__ = snake_case(operation_name)
+    operation.__name__ = operation.__qualname__ = xform_name(operation_name)
     operation.__doc__ = f"{operation_name}: a page of {items_member}, filtered by {filtered_by or 'nothing'}"
     return operation
 

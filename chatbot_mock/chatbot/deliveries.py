@@ -16,7 +16,7 @@ from chatbot_mock.chatbot.models import (
     TeamsChannelConfiguration,
 )
 from chatbot_mock.chatbot.notification_formats import NotDelivered, Rendered, message_for_chatbot, render
-from chatbot_mock.services import SharedStores
+from chatbot_mock.service_declaration import SharedStores
 
 
 @dataclass(frozen=True)

@@ -12,9 +12,10 @@ from functools import cache
 from typing import Dict, FrozenSet, Mapping, Optional, Tuple
 
 import botocore.loaders
+from botocore import xform_name
 from botocore.model import OperationModel, ServiceModel, Shape, StructureShape
 
-from chatbot_mock.services import declared_services, snake_case
+from chatbot_mock.service_declaration import SERVICE_NAMES
 from chatbot_mock.store.errors import Conflict, InvalidInput, NotAllowedNow, NotFound, QuotaExceeded, Refusal
 
 #: The quota codes an operation may model, in the order they are preferred: Chatbot's
@@ -44,7 +45,7 @@ class OperationSpec:
     ) -> None:
         self.service = service
         self.name: str = model.name
-        self.method_name = snake_case(model.name)
+        self.method_name = xform_name(model.name)
         self.http_method: str = model.http["method"]
         self.path: str = model.http["requestUri"]
         self.success_status: int = int(model.http.get("responseCode", 200))
@@ -52,7 +53,7 @@ class OperationSpec:
         self.output_shape: Optional[StructureShape] = model.output_shape
         # Wire member name -> keyword argument of the backend method.
         self.argument_names: Dict[str, str] = (
-            {name: snake_case(name) for name in model.input_shape.members}
+            {name: xform_name(name) for name in model.input_shape.members}
             if model.input_shape is not None
             else {}
         )
@@ -157,7 +158,7 @@ def service_specs() -> Mapping[str, ServiceSpec]:
     """
     loader = botocore.loaders.create_loader(os.environ.get("AWS_DATA_PATH"))
     specs = {}
-    for name in (service.name for service in declared_services()):
+    for name in SERVICE_NAMES:
         model = ServiceModel(loader.load_service_model(name, "service-2"), service_name=name)
         specs[name] = ServiceSpec(name, model)
     return specs

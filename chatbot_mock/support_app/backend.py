@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Set
 
-from chatbot_mock.services import SharedStores
+from chatbot_mock.service_declaration import SharedStores
 from chatbot_mock.store.accounts import AccountStore
 from chatbot_mock.store.errors import Conflict, NotFound, QuotaExceeded, console_first
 from chatbot_mock.store.identity import Caller

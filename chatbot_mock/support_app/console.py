@@ -4,14 +4,13 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from chatbot_mock._seeding import Console, run_seeding_step
-from chatbot_mock._state import MockState
+from chatbot_mock._seeding import Console, World, run_seeding_step
 from chatbot_mock.store.errors import Conflict
 from chatbot_mock.store.identity import check_account_id
 from chatbot_mock.store.organizations import AccountAlreadyInOrganization
 
 
-def create_organization(state: MockState, management_account_id: str, member_account_ids: List[str]) -> None:
+def create_organization(state: World, management_account_id: str, member_account_ids: List[str]) -> None:
     """``mock.create_organization``: accounts in one AWS Organizations organization, which
     RegisterSlackWorkspaceForOrganization needs (the only rule that reads organizations)."""
     for account_id in [management_account_id, *member_account_ids]:

@@ -22,6 +22,7 @@ from typing import Any, Dict, List, Optional, Set, Tuple
 
 import boto3
 import pytest
+from botocore import xform_name
 from botocore.config import Config
 from botocore.exceptions import ClientError
 from hypothesis import HealthCheck, given, settings
@@ -34,7 +35,6 @@ from chatbot_mock import ChatbotMock, mock_chatbot
 from chatbot_mock.interception import active_state
 from chatbot_mock.protocol.model import service_specs
 from chatbot_mock.protocol.validation import ShapeValidator
-from chatbot_mock.services import snake_case
 
 ACCOUNT = "123456789012"
 MEMBER_ACCOUNT = "111122223333"
@@ -199,7 +199,7 @@ def test_every_answer_is_modeled_and_refusals_change_nothing(service: str, opera
         events.register(f"before-call.{service}.{operation}", exchange.sent)
         events.register(f"before-parse.{service}.{operation}", exchange.received)
         try:
-            answer: Optional[Dict[str, Any]] = getattr(client, snake_case(operation))(**request)
+            answer: Optional[Dict[str, Any]] = getattr(client, xform_name(operation))(**request)
             error: Optional[ClientError] = None
         except ClientError as refused:
             answer, error = None, refused
