@@ -75,10 +75,46 @@ def code_for(refusal_codes: Mapping[type, str], refusal: Refusal) -> str:
     raise TypeError(f"no wire code for a refusal of kind {type(refusal).__name__}")
 
 
+class UnsupportedModel(Exception):
+    """A service model this mock would answer wrongly: another protocol than rest-json, or
+    members bound to somewhere else than the JSON body."""
+
+
+def check_protocol(name: str, model: ServiceModel) -> None:
+    """Refuse a model the parser and the serialiser would misread, at load, not request by
+    request: they speak rest-json and read and write the JSON body only (no member bound to
+    the URI, the query string or a header, no payload member). A botocore release that
+    moved a member, or the service to another protocol, must fail here, loudly."""
+    protocols = model.metadata.get("protocols") or [model.metadata.get("protocol")]
+    spoken = getattr(model, "resolved_protocol", model.metadata.get("protocol"))
+    if model.metadata.get("protocol") != "rest-json" or spoken != "rest-json":
+        raise UnsupportedModel(
+            f"botocore's {name} model speaks {spoken!r} (protocols {protocols}); chatbot_mock answers rest-json only"
+        )
+    for op_name in model.operation_names:
+        operation = model.operation_model(op_name)
+        for side, shape in (("input", operation.input_shape), ("output", operation.output_shape)):
+            if shape is None:
+                continue
+            if "payload" in shape.serialization:
+                raise UnsupportedModel(
+                    f"botocore's {name} model sends {op_name}'s {side} member {shape.serialization['payload']!r} "
+                    "as the whole body (a payload); chatbot_mock reads and writes JSON bodies of members only"
+                )
+            for member_name, member in shape.members.items():
+                location = member.serialization.get("location")
+                if location is not None:
+                    raise UnsupportedModel(
+                        f"botocore's {name} model binds {op_name}'s {side} member {member_name!r} to "
+                        f"{location!r}; chatbot_mock reads and writes the JSON body only"
+                    )
+
+
 class ServiceSpec:
     """A mocked service: its operations, its routes and its error shapes."""
 
     def __init__(self, name: str, model: ServiceModel) -> None:
+        check_protocol(name, model)
         self.name = name
         self.model = model
         #: How botocore names the service in its events: ``before-send.<event_name>.<Operation>``.

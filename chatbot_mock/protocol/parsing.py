@@ -4,7 +4,8 @@ The body is JSON; what the backend receives is that JSON with every member the s
 does not define dropped, at every depth, as AWS services ignore them. So nothing the
 model does not know is ever stored, compared (a ClientToken replay) or copied, however
 deep a request nests it. Every member of both services travels in the JSON body (none
-is bound to the URI, a header or the query string).
+is bound to the URI, a header or the query string: ``model.check_protocol`` refuses, at
+load, a model that binds one).
 """
 
 from __future__ import annotations

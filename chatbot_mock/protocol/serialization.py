@@ -2,7 +2,8 @@
 
 Backends return plain Python values keyed by the model's member names; the serialiser
 writes what the output shape defines as the JSON body. Every member of both services
-travels in the JSON body (none is bound to a header or the query string).
+travels in the JSON body (none is bound to a header or the query string: ``model.check_protocol``
+refuses, at load, a model that binds one).
 """
 
 from __future__ import annotations
