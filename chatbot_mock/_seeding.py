@@ -2,8 +2,10 @@
 
 A seeding step runs under the state's lock like an API call, checks its values against
 the members the API will later answer them in (else a list or describe would hand botocore
-a value the model forbids), and turns a refusal into the ``ClientError`` a boto3 user
-would catch.
+a value the model forbids), and answers a refusal with the service's error, made by the
+one function the dispatcher uses too (``protocol/refusals.py``). Only the consoles'
+methods, the Python edge a user calls, turn that error into the ``ClientError`` a boto3
+user would catch; the server's admin calls answer it over HTTP instead.
 """
 
 from __future__ import annotations
@@ -29,11 +31,11 @@ from typing import (
 from botocore import xform_name
 from botocore.exceptions import ClientError
 
-from chatbot_mock.protocol.dispatch import log_advice
 from chatbot_mock.protocol.errors import ServiceError
-from chatbot_mock.protocol.model import code_for, service_specs
+from chatbot_mock.protocol.model import service_specs
+from chatbot_mock.protocol.refusals import service_error
 from chatbot_mock.protocol.validation import ShapeValidator, summarize
-from chatbot_mock.store.errors import Refusal
+from chatbot_mock.store.errors import InvalidInput, Refusal
 from chatbot_mock.views import Quota, View, account_view, html_table, rows
 
 if TYPE_CHECKING:
@@ -75,9 +77,20 @@ class World(Protocol):
     ) -> List[Any]: ...
 
 
+def at_edge(service: str, operation_name: str, call: Callable[[], T], *, client_errors: bool = True) -> T:
+    """``call()``; with ``client_errors``, its service error raised as the ``ClientError``
+    boto3 would raise (the Python edge), else as it is (the server's admin calls)."""
+    if not client_errors:
+        return call()
+    try:
+        return call()
+    except ServiceError as error:
+        raise client_error(service, operation_name, error) from None
+
+
 def client_error(service: str, operation_name: str, error: ServiceError) -> ClientError:
     """The ``ClientError`` a boto3 user would catch for the same refusal."""
-    status = service_specs()[service].error_status(error.code) or error.status or 400
+    status = service_specs()[service].status_for(error)
     return ClientError(
         {"Error": {"Code": error.code, "Message": error.message}, "ResponseMetadata": {"HTTPStatusCode": status}},
         operation_name,
@@ -91,7 +104,7 @@ def _shape(service: str, shape_name: str) -> Any:
     return service_specs()[service].model.shape_for(shape_name)
 
 
-def _check_values(service: str, check: ValueCheck, code: str) -> None:
+def _check_values(service: str, check: ValueCheck) -> None:
     shape_name, values = check
     shape = _shape(service, shape_name)
     # Member by member: the answer's other required members are the API's to fill in.
@@ -102,7 +115,8 @@ def _check_values(service: str, check: ValueCheck, code: str) -> None:
         elif member in shape.required_members:
             problems.append(f"Value null at '{member}' failed to satisfy constraint: Member must not be null")
     if problems:
-        raise ServiceError(summarize(problems), code)
+        # Bad input, refused as a backend refuses it: the step answers its validation code.
+        raise InvalidInput(summarize(problems))
 
 
 def run_seeding_step(
@@ -114,42 +128,44 @@ def run_seeding_step(
     checks: Sequence[ValueCheck] = (),
     validation_error: str = "ValidationException",
 ) -> T:
-    """Check ``checks``, then run ``step(*args)`` under the state's lock."""
+    """Check ``checks``, then run ``step(*args)`` under the state's lock. A refusal raises
+    the service's :class:`ServiceError`: bad seeded values ``validation_error``, a refusal
+    of the step what the service answers everywhere (no model describes a console step)."""
     with state.lock:
         try:
             for check in checks:
-                _check_values(service, check, validation_error)
+                _check_values(service, check)
             return step(*args)
         except Refusal as refused:
-            if refused.advice:
-                log_advice(f"seeding step {operation_name}", refused)
-            # No model describes a console step: it answers what the service answers
-            # everywhere, and bad input with this step's validation code.
-            codes = service_specs()[service].refusal_codes(frozenset(), validation_error)
-            refusal = ServiceError(refused.message, code_for(codes, refused))
-            raise client_error(service, operation_name, refusal) from None
-        except ServiceError as error:
-            raise client_error(service, operation_name, error) from None
+            spec = service_specs()[service]
+            codes = spec.console_step_codes(validation_error)
+            raise service_error(spec, codes, refused, f"seeding step {operation_name}") from None
 
 
 class Console:
     """A service's console (``mock.chatbot``, ``mock.support_app``): the steps that happen
     in the AWS console or in chat, never through the API, offered for seeding.
 
-    Each step is a backend method run by :func:`run_seeding_step` under this service's
-    name and with its code for bad seeded values.
+    Each step is a method of the service's steps class (``chatbot/steps.py``,
+    ``support_app/steps.py``) over the backend's store, run by :func:`run_seeding_step`
+    under this service's name and with its code for bad seeded values. A refused step
+    raises ``ClientError``, as boto3 would, unless the console serves the server's admin
+    calls (``client_errors=False``), which answer the service's error over HTTP.
     """
 
     #: botocore's name of the service whose backend the steps run on.
     service: ClassVar[str]
+    #: The service's console steps over a backend of the state (one is made per step).
+    steps: ClassVar[type]
     #: The code a seeded value the model forbids answers.
     validation_error: ClassVar[str] = "ValidationException"
     #: What an account's view is called, and the record kind of each of its lists.
     account_kind: ClassVar[str]
     view_kinds: ClassVar[Mapping[str, str]]
 
-    def __init__(self, state: Callable[[], World]) -> None:
+    def __init__(self, state: Callable[[], World], *, client_errors: bool = True) -> None:
         self._state = state
+        self._client_errors = client_errors
 
     def __repr__(self) -> str:
         state = self._state_if_active()
@@ -203,16 +219,22 @@ class Console:
             return None
 
     def _step(self, operation_name: str, *args: Any, checks: Sequence[ValueCheck] = ()) -> Any:
-        """Run the backend method named after ``operation_name`` (``xform_name``) with ``args``."""
+        """Run the step named after ``operation_name`` (``xform_name``) with ``args``."""
         state = self._state()
-        return run_seeding_step(
-            state,
+        steps = type(self).steps
+        method_name = xform_name(operation_name)
+
+        def step(*args: Any) -> Any:
+            # Under the state's lock: a reset or a restore replaces the backends.
+            return getattr(steps(state.backend(self.service)), method_name)(*args)
+
+        return at_edge(
             self.service,
             operation_name,
-            getattr(state.backend(self.service), xform_name(operation_name)),
-            *args,
-            checks=checks,
-            validation_error=self.validation_error,
+            lambda: run_seeding_step(
+                state, self.service, operation_name, step, *args, checks=checks, validation_error=self.validation_error
+            ),
+            client_errors=self._client_errors,
         )
 
     def _step_in_account(

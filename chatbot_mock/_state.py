@@ -7,6 +7,7 @@ import threading
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from chatbot_mock.chime.rooms import ChimeRooms
+from chatbot_mock.operations import operation_tables
 from chatbot_mock.protocol.model import service_specs
 from chatbot_mock.protocol.validation import ShapeValidator
 from chatbot_mock.service_declaration import SharedStores
@@ -40,6 +41,8 @@ class MockState:
         #: this lock makes each change and its answer one step, whoever makes it.
         self._current_account: Optional[str] = None
         self._account_stack_lock = threading.Lock()
+        #: service -> operation name -> handler, built and checked once per process.
+        self._handlers = {service: table.handlers for service, table in operation_tables().items()}
         self._build()
 
     def _build(self) -> None:
@@ -154,9 +157,10 @@ class MockState:
         """The backend of ``service`` (botocore's name: ``chatbot``, ``support-app``)."""
         return self._backends[service]
 
-    def call(self, service: str, method_name: str, caller: Caller, arguments: Dict[str, Any]) -> Any:
+    def call(self, service: str, operation_name: str, caller: Caller, arguments: Dict[str, Any]) -> Any:
+        handler = self._handlers[service][operation_name]
         with self.lock:
-            return getattr(self._backends[service], method_name)(caller, **arguments)
+            return handler(self._backends[service], caller, **arguments)
 
     def current_account(self) -> Optional[str]:
         """The innermost open ``as_account`` block's account, else the innermost active

@@ -22,12 +22,11 @@ import json
 import logging
 from typing import Any, Callable, Dict, Optional, Tuple
 
-from botocore.exceptions import ClientError
-
 from chatbot_mock._seeding import Console
 from chatbot_mock._state import MockState
 from chatbot_mock.consoles import CONSOLES
 from chatbot_mock.protocol.dispatch import HttpResponse, request_id
+from chatbot_mock.protocol.errors import ServiceError
 from chatbot_mock.store.snapshot import SnapshotError
 from chatbot_mock.support_app.console import create_organization
 
@@ -57,10 +56,8 @@ def answer_admin(state: MockState, method: str, path: str, body: bytes) -> HttpR
     route = (method.upper(), path.split("?")[0].rstrip("/"))
     try:
         return _route(state, route, arguments)
-    except ClientError as refused:
-        error = refused.response["Error"]
-        status = refused.response["ResponseMetadata"]["HTTPStatusCode"]
-        return _error(status, error["Code"], error["Message"])
+    except ServiceError as refused:  # a seeding step's refusal, with its service's status
+        return _error(refused.status or 400, refused.code, refused.message)
     except SnapshotError as unreadable:
         return _error(400, "InvalidSnapshot", str(unreadable))
     except (TypeError, ValueError, KeyError) as bad:
@@ -90,7 +87,7 @@ def _route(state: MockState, route: Tuple[str, str], arguments: Dict[str, Any]) 
         members = arguments.get("member_account_ids")
         if not isinstance(members, list) or not all(isinstance(member, str) for member in members):
             raise TypeError("member_account_ids must be a list of account ids")
-        create_organization(state, _text(arguments, "management_account_id"), members)
+        create_organization(state, _text(arguments, "management_account_id"), members, client_errors=False)
         return _json(200, {})
     if route == ("GET", "chatbot/deliveries"):
         return _json(200, [dataclasses.asdict(delivery) for delivery in state.backend("chatbot").deliveries])
@@ -108,7 +105,7 @@ def _route(state: MockState, route: Tuple[str, str], arguments: Dict[str, Any]) 
 
 
 def _consoles(state: MockState) -> Dict[str, Console]:
-    return {console.service: console(lambda: state) for console in CONSOLES}
+    return {console.service: console(lambda: state, client_errors=False) for console in CONSOLES}
 
 
 def _step(console: Console, name: str) -> Optional[Callable[..., Any]]:

@@ -8,7 +8,7 @@ mocked services without importing a single backend.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, Mapping, Tuple
+from typing import TYPE_CHECKING, Any, Mapping, Tuple, Type
 
 if TYPE_CHECKING:
     from chatbot_mock.chime.rooms import ChimeRooms
@@ -39,5 +39,6 @@ class ServiceDeclaration:
     name: str
     #: The service's quota settings and their defaults (docs/quotas.md).
     default_settings: Mapping[str, int]
-    #: The service's backend: one method per API operation, made once per state.
-    backend: Callable[[SharedStores], Any]
+    #: The service's backend class: one method per API operation (checked against the model
+    #: by ``chatbot_mock/operations.py``), made from the :class:`SharedStores` once per state.
+    backend: Type[Any]

@@ -9,8 +9,9 @@ The layers, from the bottom (each module's layer is in ``LAYERS`` below):
    Chime rooms, and ``services.py``, the tuple of declarations;
 2. **protocol**: ``protocol/``, botocore's models, routing, parsing, validation,
    serialisation and the one way a refusal becomes a service's error;
-3. **state and seeding**: ``_state.py`` (the world of one outermost mock), ``_seeding.py``
-   and the consoles (``*/console.py``, ``consoles.py``), the read-only ``views.py``;
+3. **state and seeding**: ``_state.py`` (the world of one outermost mock), the operation
+   table (``operations.py``: each model operation's backend handler), ``_seeding.py`` and
+   the consoles (``*/console.py``, ``consoles.py``), the read-only ``views.py``;
 4. **the edges**: ``interception/`` (the feeds), ``server.py`` and ``server_admin.py``,
    the coverage page;
 5. **the public face**: the package, ``_mock.py``, the pytest plugin, the command line.
@@ -45,7 +46,7 @@ LAYERS: Tuple[Tuple[str, Tuple[str, ...]], ...] = (
          "chime", "chime.rooms"),
     ),
     ("protocol", ("protocol", "protocol.*")),
-    ("state and seeding", ("_state", "_seeding", "views", "consoles", "*.console")),
+    ("state and seeding", ("_state", "operations", "_seeding", "views", "consoles", "*.console")),
     ("edges", ("interception", "interception.*", "server", "server_admin", "_coverage")),
     ("public face", ("", "_mock", "_pytest_plugin", "__main__", "_demo")),
 )

@@ -523,6 +523,7 @@ def test_a_failing_setup_method_does_not_leave_the_mock_running(pytester: pytest
 
 def test_bad_input_refused_by_a_seeding_step_arrives_with_the_steps_validation_code() -> None:
     from chatbot_mock._seeding import run_seeding_step
+    from chatbot_mock.protocol.errors import ServiceError
     from chatbot_mock.store.errors import InvalidInput
 
     def step() -> None:
@@ -531,11 +532,13 @@ def test_bad_input_refused_by_a_seeding_step_arrives_with_the_steps_validation_c
     with mock_chatbot():
         state = interception.active_state()
         assert state is not None
-        with pytest.raises(ClientError) as refused:
+        with pytest.raises(ServiceError) as refused:
             run_seeding_step(
                 state, "chatbot", "AuthorizeSlackWorkspace", step, validation_error="InvalidRequestException"
             )
-    assert refused.value.response["Error"] == {"Code": "InvalidRequestException", "Message": "that input is refused"}
+    assert (refused.value.code, refused.value.message, refused.value.status) == (
+        "InvalidRequestException", "that input is refused", 400
+    )
 
 
 # -- changing quotas ----------------------------------------------------------------------

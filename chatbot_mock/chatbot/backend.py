@@ -1,4 +1,4 @@
-"""AWS Chatbot: the 34 API operations and the console-only steps, as plain methods.
+"""AWS Chatbot: the 34 API operations, as plain methods (the console-only steps are in steps.py).
 
 Each API method is named after its operation and takes the caller plus the request's
 members as snake_case keywords; it returns the response members by their model names.

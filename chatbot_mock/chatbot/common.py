@@ -96,6 +96,11 @@ class ChatbotBackendBase:
         self._tokens = shared.tokens
         self._accounts: AccountStore[ChatbotAccount] = AccountStore(ChatbotAccount)
 
+    @property
+    def accounts(self) -> AccountStore[ChatbotAccount]:
+        """Every account's state: the store the console steps (chatbot/steps.py) share."""
+        return self._accounts
+
     def _account(self, caller: Caller) -> ChatbotAccount:
         return self._accounts[caller.account_id]
 

@@ -7,41 +7,19 @@ from typing import Any, Dict, List, Optional, Tuple, Type
 
 from chatbot_mock.chatbot.common import ChatbotBackendBase
 from chatbot_mock.chatbot.models import (
-    DISABLED,
-    ENABLED,
     ChannelConfiguration,
     ChatbotAccount,
     ChatConfiguration,
     Tags,
-    account_of,
     administrator_access_arn,
     configuration_arn,
 )
-from chatbot_mock.store.errors import Conflict, InvalidInput, NotAllowedNow, NotFound
+from chatbot_mock.store.errors import Conflict, NotAllowedNow, NotFound
 from chatbot_mock.store.identity import Caller
 from chatbot_mock.store.slack import ChannelKey
 
 
 class ConfigurationOperations(ChatbotBackendBase):
-    # -- console-only step (seeding) --------------------------------------------------------
-
-    def set_configuration_state(self, chat_configuration_arn: str, state: str, reason: Optional[str]) -> None:
-        """An organization's chat-applications policy disables a configuration (or no
-        longer does): it answers that State and StateReason until set again."""
-        if state not in (ENABLED, DISABLED):
-            raise InvalidInput(f"state must be {ENABLED} or {DISABLED}, not {state!r}")
-        if state == ENABLED and reason is not None:
-            raise InvalidInput("an ENABLED configuration has no state reason")
-        if state == DISABLED and not reason:
-            raise InvalidInput("a DISABLED configuration needs the reason the service gives (StateReason)")
-        account_id = account_of(chat_configuration_arn)
-        account = None if account_id is None else self._accounts.peek(account_id)
-        configuration = None if account is None else account.configuration(chat_configuration_arn)
-        if configuration is None:
-            raise NotFound(f"No chat configuration with ARN {chat_configuration_arn} exists")
-        configuration.state = state
-        configuration.state_reason = reason
-
     # -- create ---------------------------------------------------------------------------
 
     def _check_new_configuration(

@@ -6,6 +6,7 @@ from typing import Optional, Tuple
 
 from chatbot_mock._seeding import Console
 from chatbot_mock.chatbot.deliveries import Delivery
+from chatbot_mock.chatbot.steps import ChatbotSteps
 
 
 class ChatbotConsole(Console):
@@ -17,6 +18,7 @@ class ChatbotConsole(Console):
     """
 
     service = "chatbot"
+    steps = ChatbotSteps
     #: Seeded values that break the model answer the code Chatbot uses for bad parameters.
     validation_error = "InvalidParameterException"
     account_kind = "ChatbotAccount"

@@ -6,67 +6,12 @@ them; the API can only list and delete them.
 
 from __future__ import annotations
 
-from typing import Optional
-
 from chatbot_mock.chatbot.common import ChatbotBackendBase, listing
-from chatbot_mock.chatbot.models import (
-    ChatbotAccount,
-    SlackUserIdentity,
-    TeamsUserIdentity,
-    account_of,
-)
-from chatbot_mock.store.errors import NotAllowedNow, NotFound
+from chatbot_mock.store.errors import NotFound
 from chatbot_mock.store.identity import Caller
 
 
 class IdentityOperations(ChatbotBackendBase):
-    # -- console-only steps (seeding) -------------------------------------------------------
-
-    def add_slack_user_identity(
-        self,
-        chat_configuration_arn: str,
-        slack_team_id: str,
-        slack_user_id: str,
-        iam_role_arn: str,
-        aws_user_identity: Optional[str] = None,
-    ) -> SlackUserIdentity:
-        """A Slack user picks a role in a configured channel; picking again replaces it."""
-        account = self._owner(chat_configuration_arn)
-        configuration = account.slack.get(chat_configuration_arn) if account else None
-        if account is None or configuration is None:
-            raise NotFound(f"No Slack channel configuration with ARN {chat_configuration_arn} exists")
-        if configuration.workspace.team_id != slack_team_id:
-            raise NotAllowedNow(
-                f"Slack channel configuration {chat_configuration_arn} is in Slack team "
-                f"{configuration.workspace.team_id}, not {slack_team_id}"
-            )
-        identity = SlackUserIdentity(configuration, slack_user_id, iam_role_arn, aws_user_identity)
-        account.slack_identities.put(configuration.arn, identity.key, identity)
-        return identity
-
-    def add_microsoft_teams_user_identity(
-        self,
-        chat_configuration_arn: str,
-        user_id: str,
-        iam_role_arn: str,
-        aws_user_identity: Optional[str] = None,
-    ) -> TeamsUserIdentity:
-        """A Microsoft Teams user picks a role in a configured channel; picking again replaces it."""
-        account = self._owner(chat_configuration_arn)
-        configuration = account.microsoft_teams.get(chat_configuration_arn) if account else None
-        if account is None or configuration is None:
-            raise NotFound(
-                f"No Microsoft Teams channel configuration with ARN {chat_configuration_arn} exists"
-            )
-        identity = TeamsUserIdentity(configuration, user_id, iam_role_arn, aws_user_identity)
-        account.teams_identities.put(configuration.arn, identity.key, identity)
-        return identity
-
-    def _owner(self, arn: str) -> Optional[ChatbotAccount]:
-        """The state of the account an ARN names, without creating one for a stranger."""
-        account_id = account_of(arn)
-        return None if account_id is None else self._accounts.peek(account_id)
-
     # -- Slack ------------------------------------------------------------------------------------
 
     describe_slack_user_identities = listing(

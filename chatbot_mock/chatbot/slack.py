@@ -6,31 +6,14 @@ from typing import Any, Dict, List, Optional
 
 from chatbot_mock.chatbot.common import listing, only
 from chatbot_mock.chatbot.configurations import ConfigurationOperations
-from chatbot_mock.chatbot.models import SlackChannel, SlackChannelConfiguration, SlackWorkspace
+from chatbot_mock.chatbot.models import SlackChannelConfiguration
 from chatbot_mock.store.errors import InvalidInput, NotAllowedNow, console_first
 from chatbot_mock.store.identity import Caller
-from chatbot_mock.store.slack import authorize_workspace
 
 _KIND = SlackChannelConfiguration
 
 
 class SlackOperations(ConfigurationOperations):
-    # -- console-only step (seeding) ------------------------------------------------------
-
-    def authorize_slack_workspace(self, account_id: str, team_id: str, team_name: str) -> SlackWorkspace:
-        """The console's OAuth authorisation; authorising again renames the workspace."""
-        workspaces = self._accounts[account_id].workspaces
-        return authorize_workspace(workspaces, team_id, team_name, lambda: SlackWorkspace(team_id, team_name))
-
-    def add_slack_channel(
-        self, account_id: str, team_id: str, channel_id: str, channel_name: str, private: bool
-    ) -> SlackChannel:
-        """What Slack tells the service about a channel; declaring it again replaces it
-        (configurations keep the name they were made with, as they would in AWS)."""
-        channel = SlackChannel(team_id, channel_id, channel_name, private)
-        self._accounts[account_id].slack_channel_directory.put((team_id, channel_id), channel)
-        return channel
-
     # -- workspaces ---------------------------------------------------------------------------
 
     describe_slack_workspaces = listing(

@@ -6,7 +6,7 @@ from typing import Any, Dict, List, Optional
 
 from chatbot_mock.chatbot.common import listing
 from chatbot_mock.chatbot.configurations import ConfigurationOperations
-from chatbot_mock.chatbot.models import ConfiguredTeam, TeamsChannelConfiguration
+from chatbot_mock.chatbot.models import TeamsChannelConfiguration
 from chatbot_mock.store.errors import InvalidInput, NotAllowedNow, NotFound, console_first
 from chatbot_mock.store.identity import Caller
 
@@ -14,22 +14,6 @@ _KIND = TeamsChannelConfiguration
 
 
 class TeamsOperations(ConfigurationOperations):
-    # -- console-only step (seeding) ------------------------------------------------------
-
-    def authorize_microsoft_teams_team(
-        self, account_id: str, team_id: str, team_name: str, tenant_id: str
-    ) -> ConfiguredTeam:
-        """The console's Microsoft Teams authorisation; authorising again updates the team."""
-        account = self._accounts[account_id]
-        team = account.teams.get(team_id)
-        if team is None:
-            team = ConfiguredTeam(team_id, team_name, tenant_id)
-            account.teams.put(team_id, team)
-        else:
-            team.team_name = team_name
-            team.tenant_id = tenant_id
-        return team
-
     # -- configured teams -------------------------------------------------------------------
 
     list_microsoft_teams_configured_teams = listing(

@@ -22,7 +22,6 @@ from chatbot_mock.protocol.errors import (
     InvalidClientTokenId,
     InvalidSignatureException,
     MissingAuthenticationTokenException,
-    NotImplementedByMock,
     SerializationException,
     ServiceError,
     UnknownOperationException,
@@ -30,6 +29,7 @@ from chatbot_mock.protocol.errors import (
 )
 from chatbot_mock.protocol.model import OperationSpec, ServiceSpec, service_specs, services_by_endpoint_prefix
 from chatbot_mock.protocol.parsing import ShapeParser, is_json_content_type, parse_body
+from chatbot_mock.protocol.refusals import service_error
 from chatbot_mock.protocol.serialization import ShapeSerializer, dump_json
 from chatbot_mock.protocol.validation import ShapeValidator, summarize
 from chatbot_mock.store.errors import Refusal
@@ -50,10 +50,9 @@ class HttpResponse(NamedTuple):
 class Backends(Protocol):
     """What the dispatcher needs from the mock's state."""
 
-    def backend(self, service: str) -> Any: ...
-
-    def call(self, service: str, method_name: str, caller: Caller, arguments: Dict[str, Any]) -> Any:
-        """Run the service backend's method under the state's lock."""
+    def call(self, service: str, operation_name: str, caller: Caller, arguments: Dict[str, Any]) -> Any:
+        """Run the operation's handler under the state's lock; an operation the mock does not
+        implement raises ``NotImplementedByMock``."""
 
     def current_account(self) -> Optional[str]: ...
 
@@ -157,11 +156,6 @@ def resolve_caller(url: str, authorization: str, state: Backends) -> Caller:
     return Caller(account_id, region)
 
 
-def log_advice(what: str, refused: Refusal) -> None:
-    """The mock's advice about a refusal, beside (never inside) the answer's message."""
-    logger.warning("chatbot_mock: %s refused (%s). %s", what, refused.message, refused.advice)
-
-
 def dispatch(
     service: str, method: str, url: str, headers: Mapping[str, str], body: Optional[bytes], state: Backends
 ) -> HttpResponse:
@@ -205,10 +199,6 @@ def _run(
         problems = _validator.problems(operation.input_shape, document)
         if problems:
             raise ServiceError(summarize(problems), operation.validation_error)
-    if not hasattr(state.backend(operation.service), operation.method_name):
-        raise NotImplementedByMock(
-            f"chatbot_mock does not implement {operation.service} {operation.name} yet (see docs/coverage.md)"
-        )
     # A loop, not a dict comprehension: in this CPython a comprehension is a function
     # of its own, made and called on every request.
     names = operation.argument_names
@@ -220,11 +210,10 @@ def _run(
     try:
         # By name: the state finds the backend under its lock, so a reset or a restore
         # that replaces the backends cannot slip between the two.
-        result = state.call(operation.service, operation.method_name, caller, arguments)
+        result = state.call(operation.service, operation.name, caller, arguments)
     except Refusal as refused:
-        if refused.advice:
-            log_advice(f"{operation.service} {operation.name}", refused)
-        raise ServiceError(refused.message, operation.code_for(refused)) from None
+        spec = service_specs()[operation.service]
+        raise service_error(spec, operation.refusal_codes, refused, f"{operation.service} {operation.name}") from None
     if operation.success_status == 204:
         return HttpResponse(204, _headers(), b"")
     if operation.output_shape is None or result is None:
@@ -255,9 +244,9 @@ def error_response(error: ServiceError, service: Optional[str]) -> HttpResponse:
     """An error in the rest-json wire format: the status and message member from the
     error shape when the service models it, ``x-amzn-ErrorType`` and ``__type``."""
     spec = service_specs().get(service) if service else None
-    status = spec.error_status(error.code) if spec else None
+    status = spec.status_for(error) if spec else error.status or 400
     member = spec.error_message_member(error.code) if spec else "message"
     headers = _headers()
     headers["x-amzn-ErrorType"] = error.code
     body = dump_json({"__type": error.code, member: error.message})
-    return HttpResponse(status or error.status or 400, headers, body)
+    return HttpResponse(status, headers, body)

@@ -10,7 +10,7 @@ operation has) carry their own status.
 
 from __future__ import annotations
 
-from typing import ClassVar, Optional
+from typing import Optional
 
 
 class ServiceError(Exception):
@@ -19,8 +19,9 @@ class ServiceError(Exception):
     for a validation failure or a backend's refusal, see ``OperationSpec.code_for``)."""
 
     code: str = "InternalFailure"
-    #: Only for errors no service model defines; modeled errors take the model's status.
-    status: ClassVar[Optional[int]] = None
+    #: An error no service model defines carries its own status; a modeled one takes the
+    #: model's (``ServiceSpec.status_for``), which a refusal's error carries from the start.
+    status: Optional[int] = None
 
     def __init__(self, message: str, code: Optional[str] = None) -> None:
         super().__init__(message)

@@ -15,6 +15,7 @@ import botocore.loaders
 from botocore import xform_name
 from botocore.model import OperationModel, ServiceModel, Shape, StructureShape
 
+from chatbot_mock.protocol.errors import ServiceError
 from chatbot_mock.service_declaration import SERVICE_NAMES
 from chatbot_mock.store.errors import Conflict, InvalidInput, NotAllowedNow, NotFound, QuotaExceeded, Refusal
 
@@ -176,6 +177,15 @@ class ServiceSpec:
     def error_status(self, code: str) -> Optional[int]:
         shape = self.error_shapes.get(code)
         return None if shape is None else int(shape.metadata["error"]["httpStatusCode"])
+
+    def status_for(self, error: ServiceError) -> int:
+        """The HTTP status of ``error`` from this service: its error shape's, else its own, else 400."""
+        return self.error_status(error.code) or error.status or 400
+
+    def console_step_codes(self, validation_error: str) -> Mapping[type, str]:
+        """What a console step answers for each kind of refusal: no model describes one, so
+        what the service answers everywhere, and bad input with the step's validation code."""
+        return self.refusal_codes(frozenset(), validation_error)
 
     def error_message_member(self, code: str) -> str:
         shape = self.error_shapes.get(code)

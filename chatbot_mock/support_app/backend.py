@@ -1,4 +1,4 @@
-"""AWS Support App: the 10 API operations and the console-only steps, as plain methods.
+"""AWS Support App: the 10 API operations, as plain methods (the console-only steps are in steps.py).
 
 Each API method is named after its operation and takes the caller plus the request's
 members as snake_case keywords; it returns the response members by their model names.
@@ -13,8 +13,8 @@ from chatbot_mock.service_declaration import SharedStores
 from chatbot_mock.store.accounts import AccountStore
 from chatbot_mock.store.errors import Conflict, NotFound, QuotaExceeded, console_first
 from chatbot_mock.store.identity import Caller
-from chatbot_mock.store.settings import quota_advice
-from chatbot_mock.store.slack import ChannelKey, authorize_workspace
+from chatbot_mock.store.settings import Settings, quota_advice
+from chatbot_mock.store.slack import ChannelKey
 from chatbot_mock.support_app.models import (
     SlackChannelConfiguration,
     SlackWorkspace,
@@ -31,6 +31,17 @@ DEFAULT_SETTINGS = {
     "support_app_page_size": 10,
 }
 
+def check_workspace_quota(settings: Settings, account: SupportAppAccount) -> None:
+    """Refuse one more workspace in an account that has as many as it may (the console's
+    authorisation and RegisterSlackWorkspaceForOrganization both add one)."""
+    limit = settings["support_app_workspaces_per_account"]
+    if len(account.workspaces) >= limit:
+        raise QuotaExceeded(
+            f"Your AWS account already has the maximum of {limit} Slack workspaces",
+            advice=quota_advice("support_app_workspaces_per_account", limit),
+        )
+
+
 class SupportAppBackend(SupportAppSnapshot):
     def __init__(self, shared: SharedStores) -> None:
         self._settings = shared.settings
@@ -41,6 +52,15 @@ class SupportAppBackend(SupportAppSnapshot):
         self._channel_accounts: Dict[ChannelKey, Set[str]] = {}
         # management account -> Slack team ids it registered for its organization.
         self._organization_workspaces: Dict[str, Set[str]] = {}
+
+    @property
+    def accounts(self) -> AccountStore[SupportAppAccount]:
+        """Every account's state: the store the console steps (support_app/steps.py) share."""
+        return self._accounts
+
+    @property
+    def settings(self) -> Settings:
+        return self._settings
 
     # -- a glance at the state (for repr) ------------------------------------------------
 
@@ -54,30 +74,6 @@ class SupportAppBackend(SupportAppSnapshot):
                 "account aliases": int(account.account_alias is not None),
             }
         )
-
-    # -- console-only steps (seeding) -------------------------------------------------
-
-    def authorize_slack_workspace(self, account_id: str, team_id: str, team_name: str) -> SlackWorkspace:
-        """The console's OAuth authorisation of a workspace; counts toward the account's 5."""
-        account = self._accounts[account_id]
-
-        def new() -> SlackWorkspace:
-            self._check_workspace_quota(account)
-            return SlackWorkspace(team_id, team_name)
-
-        return authorize_workspace(account.workspaces, team_id, team_name, new)
-
-    def start_live_chat(self, account_id: str, team_id: str, channel_id: str) -> None:
-        account = self._accounts[account_id]
-        if (team_id, channel_id) not in account.channels:
-            raise NotFound(
-                f"No Slack channel configuration for channel {channel_id} in workspace {team_id} "
-                f"in account {account_id}: configure the channel before starting a live chat in it"
-            )
-        account.live_chats.add((team_id, channel_id))
-
-    def end_live_chat(self, account_id: str, team_id: str, channel_id: str) -> None:
-        self._accounts[account_id].live_chats.discard((team_id, channel_id))
 
     # -- channel configurations ---------------------------------------------------------
 
@@ -228,7 +224,7 @@ class SupportAppBackend(SupportAppSnapshot):
             )
         account = self._accounts[caller.account_id]
         if team_id not in account.workspaces:
-            self._check_workspace_quota(account)
+            check_workspace_quota(self._settings, account)
             account.workspaces.put(team_id, SlackWorkspace(team_id, management_workspace.team_name))
         return {"teamId": team_id, "teamName": management_workspace.team_name, "accountType": "member"}
 
@@ -248,14 +244,6 @@ class SupportAppBackend(SupportAppSnapshot):
         account.account_alias = None
 
     # -- shared checks --------------------------------------------------------------------
-
-    def _check_workspace_quota(self, account: SupportAppAccount) -> None:
-        limit = self._settings["support_app_workspaces_per_account"]
-        if len(account.workspaces) >= limit:
-            raise QuotaExceeded(
-                f"Your AWS account already has the maximum of {limit} Slack workspaces",
-                advice=quota_advice("support_app_workspaces_per_account", limit),
-            )
 
     @staticmethod
     def _require_workspace(account: SupportAppAccount, team_id: str, action: str) -> None:

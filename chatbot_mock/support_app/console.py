@@ -4,15 +4,20 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from chatbot_mock._seeding import Console, World, run_seeding_step
+from chatbot_mock._seeding import Console, World, at_edge, run_seeding_step
 from chatbot_mock.store.errors import Conflict
 from chatbot_mock.store.identity import check_account_id
 from chatbot_mock.store.organizations import AccountAlreadyInOrganization
+from chatbot_mock.support_app.steps import SupportAppSteps
 
 
-def create_organization(state: World, management_account_id: str, member_account_ids: List[str]) -> None:
+def create_organization(
+    state: World, management_account_id: str, member_account_ids: List[str], *, client_errors: bool = True
+) -> None:
     """``mock.create_organization``: accounts in one AWS Organizations organization, which
-    RegisterSlackWorkspaceForOrganization needs (the only rule that reads organizations)."""
+    RegisterSlackWorkspaceForOrganization needs (the only rule that reads organizations).
+    A refusal raises ``ClientError``, or with ``client_errors=False`` (the server's admin
+    call) the service's error."""
     for account_id in [management_account_id, *member_account_ids]:
         check_account_id(account_id, "account ids")
 
@@ -22,7 +27,12 @@ def create_organization(state: World, management_account_id: str, member_account
         except AccountAlreadyInOrganization as error:
             raise Conflict(str(error)) from None
 
-    run_seeding_step(state, "support-app", "CreateOrganization", create)
+    at_edge(
+        "support-app",
+        "CreateOrganization",
+        lambda: run_seeding_step(state, "support-app", "CreateOrganization", create),
+        client_errors=client_errors,
+    )
 
 
 class SupportAppConsole(Console):
@@ -33,6 +43,7 @@ class SupportAppConsole(Console):
     """
 
     service = "support-app"
+    steps = SupportAppSteps
     account_kind = "SupportAppAccount"
     view_kinds = {
         "slack_workspaces": "SlackWorkspace",

@@ -9,8 +9,11 @@ import pytest
 
 from chatbot_mock._state import MockState
 from chatbot_mock.protocol import dispatch
+from chatbot_mock.operations import build_table
 from chatbot_mock.protocol.errors import ServiceError
+from chatbot_mock.protocol.model import service_specs
 from chatbot_mock.store.identity import Caller
+from chatbot_mock.support_app.steps import SupportAppSteps
 
 SUPPORT_APP = "https://supportapp.us-east-1.amazonaws.com"
 CHATBOT = "https://chatbot.us-east-1.amazonaws.com"
@@ -53,16 +56,27 @@ class RecordingBackend:
     describe_slack_channel_configurations = _record
 
 
+class NoOperations:
+    pass
+
+
 class StubState:
+    """A state whose Chatbot backend is a RecordingBackend, called through an operation
+    table as MockState calls the real backends (Support App answers nothing)."""
+
+    backend_class: type = RecordingBackend
+
     def __init__(self) -> None:
-        self.backend_object = RecordingBackend()
+        self.backend_object = self.backend_class()
         self.account: Optional[str] = None
+        specs = service_specs()
+        self.tables = {
+            "chatbot": build_table(specs["chatbot"], self.backend_class),
+            "support-app": build_table(specs["support-app"], NoOperations),
+        }
 
-    def backend(self, service: str) -> Any:
-        return self.backend_object
-
-    def call(self, service: str, method_name: str, caller: Caller, arguments: Dict[str, Any]) -> Any:
-        return getattr(self.backend(service), method_name)(caller, **arguments)
+    def call(self, service: str, operation_name: str, caller: Caller, arguments: Dict[str, Any]) -> Any:
+        return self.tables[service].handlers[operation_name](self.backend_object, caller, **arguments)
 
     def current_account(self) -> Optional[str]:
         return self.account
@@ -124,8 +138,7 @@ def test_an_operation_the_backend_lacks_answers_not_implemented() -> None:
 
 
 class StubStateWithout(StubState):
-    def backend(self, service: str) -> Any:
-        return object()
+    backend_class = NoOperations
 
 
 def test_a_defect_in_a_backend_answers_internal_failure_not_a_traceback(state: StubState) -> None:
@@ -275,7 +288,7 @@ def test_headers_are_matched_without_regard_to_case(state: StubState) -> None:
 
 def test_a_real_state_serves_the_support_app_end_to_end() -> None:
     state = MockState()
-    state.backend("support-app").authorize_slack_workspace("123456789012", "T1", "acme")
+    SupportAppSteps(state.backend("support-app")).authorize_slack_workspace("123456789012", "T1", "acme")
     response = dispatch(
         "support-app", "POST", f"{SUPPORT_APP}/control/list-slack-workspace-configurations", SUPPORT_JSON, b"", state
     )
