@@ -24,6 +24,7 @@ from chatbot_mock.services import declared_services
 #: ``handler(backend, caller, **members)``: a backend class's function for one operation.
 Handler = Callable[..., Any]
 
+_MISSING = object()
 _NAMED = (inspect.Parameter.POSITIONAL_OR_KEYWORD, inspect.Parameter.KEYWORD_ONLY)
 
 
@@ -46,8 +47,8 @@ def build_table(spec: ServiceSpec, backend: type) -> OperationTable:
     handlers: Dict[str, Handler] = {}
     unimplemented: List[str] = []
     for name, operation in spec.operations.items():
-        handler = inspect.getattr_static(backend, operation.method_name, None)
-        if handler is None:
+        handler = inspect.getattr_static(backend, operation.method_name, _MISSING)
+        if handler is _MISSING:
             unimplemented.append(name)
             handlers[name] = _not_implemented(spec.name, name)
             continue

@@ -3,8 +3,9 @@
 A backend does not know which wire code its operation answers (Chatbot's create answers
 too many SNS topics with LimitExceededException, its update with
 InvalidParameterException, because that is what each operation models). The protocol
-layer reads the operation's model and answers the code it models for the kind
-(``protocol/model.py``, ``OperationSpec.code_for``); the seeding path does the same.
+layer reads the operation's model and answers the code it models for the kind, in one
+function the dispatcher, the console steps and the admin calls share
+(``protocol/refusals.py``).
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ from typing import Any, Dict, List, Optional
 import pytest
 
 from chatbot_mock._state import MockState
-from chatbot_mock.protocol import dispatch
 from chatbot_mock.operations import build_table
+from chatbot_mock.protocol import dispatch
 from chatbot_mock.protocol.errors import ServiceError
 from chatbot_mock.protocol.model import service_specs
 from chatbot_mock.store.identity import Caller
