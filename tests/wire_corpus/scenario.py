@@ -751,10 +751,21 @@ def coverage(entries: List[Dict[str, Any]]) -> Dict[str, Dict[str, int]]:
     return counts
 
 
+def _leaf_differences(old: Any, new: Any, where: str) -> Iterator[str]:
+    """Each place where two JSON values differ, as ``where: recorded ... / replayed ...``."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in sorted(set(old) | set(new)):
+            yield from _leaf_differences(old.get(key), new.get(key), f"{where}.{key}")
+    elif old != new:
+        recorded, replayed = json.dumps(old, sort_keys=True), json.dumps(new, sort_keys=True)
+        yield f"{where}:\n    recorded: {recorded}\n    replayed: {replayed}"
+
+
 def iter_differences(recorded: List[Dict[str, Any]], replayed: List[Dict[str, Any]]) -> Iterator[str]:
-    """A description of each step whose entry differs, in order."""
+    """A description of each step whose entry differs, in order, naming the members that differ."""
     for index, (old, new) in enumerate(zip(recorded, replayed)):
         if old != new:
-            yield f"step {index} {old.get('step')!r}:\n  recorded: {json.dumps(old)}\n  replayed: {json.dumps(new)}"
+            details = "\n  ".join(_leaf_differences(old, new, "entry"))
+            yield f"step {index} {old.get('step')!r}:\n  {details}"
     if len(recorded) != len(replayed):
         yield f"the corpus holds {len(recorded)} steps, the replay made {len(replayed)}"

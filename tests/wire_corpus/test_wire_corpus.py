@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import Any, Dict, List
 
+import pytest
 from wire_corpus import scenario
 
 HERE = Path(__file__).resolve().parent
@@ -43,7 +44,8 @@ def test_every_answer_matches_the_recorded_corpus() -> None:
     # Through JSON as the recorder writes it, so both sides have the same types.
     replayed = json.loads(json.dumps(_replay()))
     differences = list(scenario.iter_differences(recorded, replayed))
-    assert not differences, f"{len(differences)} step(s) differ from corpus.json; the first:\n{differences[0]}"
+    if differences:
+        pytest.fail(f"{len(differences)} step(s) differ from corpus.json; the first:\n{differences[0]}", pytrace=False)
 
 
 def test_the_corpus_covers_every_operation() -> None:
