@@ -72,10 +72,6 @@ class World(Protocol):
 
     def account_for_seeding(self, account_id: Optional[str]) -> str: ...
 
-    def publish_notification(
-        self, topic_arn: str, message: str, subject: Optional[str] = None, message_structure: Optional[str] = None
-    ) -> List[Any]: ...
-
 
 def at_edge(service: str, operation_name: str, call: Callable[[], T], *, client_errors: bool = True) -> T:
     """``call()``; with ``client_errors``, its service error raised as the ``ClientError``

@@ -10,11 +10,13 @@ The layers, from the bottom (each module's layer is in ``LAYERS`` below):
 2. **protocol**: ``protocol/``, botocore's models, routing, parsing, validation,
    serialisation and the one way a refusal becomes a service's error;
 3. **state and seeding**: ``_state.py`` (the world of one outermost mock), the operation
-   table (``operations.py``: each model operation's backend handler), ``_seeding.py`` and
-   the consoles (``*/console.py``, ``consoles.py``), the read-only ``views.py``;
+   table (``operations.py``: each model operation's backend handler), snapshot and load
+   (``_snapshot.py``, above the state module), ``_seeding.py`` and the consoles
+   (``*/console.py``, ``consoles.py``), the read-only ``views.py``;
 4. **the edges**: ``interception/`` (the feeds), ``server.py`` and ``server_admin.py``,
    the coverage page;
-5. **the public face**: the package, ``_mock.py``, the pytest plugin, the command line.
+5. **the public face**: the package, ``_mock.py`` and its decorator (``_decorate.py``), the
+   pytest plugin, the command line.
 
 Within a layer anything goes, except a circle. Every import counts: relative ones, the
 ones inside functions (a lazy import still depends on what it loads) and the ones guarded
@@ -46,9 +48,9 @@ LAYERS: Tuple[Tuple[str, Tuple[str, ...]], ...] = (
          "chime", "chime.rooms"),
     ),
     ("protocol", ("protocol", "protocol.*")),
-    ("state and seeding", ("_state", "operations", "_seeding", "views", "consoles", "*.console")),
+    ("state and seeding", ("_state", "operations", "_snapshot", "_seeding", "views", "consoles", "*.console")),
     ("edges", ("interception", "interception.*", "server", "server_admin", "_coverage")),
-    ("public face", ("", "_mock", "_pytest_plugin", "__main__", "_demo")),
+    ("public face", ("", "_mock", "_decorate", "_pytest_plugin", "__main__", "_demo")),
 )
 #: Matched before LAYERS: modules whose folder's layer is not theirs.
 EXCEPTIONS = {"chatbot.console": "state and seeding", "support_app.console": "state and seeding"}
