@@ -53,7 +53,7 @@ _validator = ShapeValidator()
 
 
 class World(Protocol):
-    """What the consoles need of the active mock's state (``World`` is one). A protocol,
+    """What the consoles need of the active mock's state (a ``MockState``). A protocol,
     not an import of ``_state``: the consoles sit beside the state, not on top of it."""
 
     @property
@@ -220,9 +220,9 @@ class Console:
         steps = type(self).steps
         method_name = xform_name(operation_name)
 
-        def step(*args: Any) -> Any:
+        def step(*given: Any) -> Any:
             # Under the state's lock: a reset or a restore replaces the backends.
-            return getattr(steps(state.backend(self.service)), method_name)(*args)
+            return getattr(steps(state.backend(self.service)), method_name)(*given)
 
         return at_edge(
             self.service,
