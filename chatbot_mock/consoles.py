@@ -16,8 +16,16 @@ from chatbot_mock.support_app.console import SupportAppConsole
 
 CONSOLES: Tuple[Type[Console], ...] = (ChatbotConsole, SupportAppConsole)
 
-if tuple(console.service for console in CONSOLES) != SERVICE_NAMES:
-    raise RuntimeError(f"chatbot_mock.consoles lists no console, or more than one, for some of {SERVICE_NAMES}")
+
+
+def check_consoles(consoles: Tuple[Type[Console], ...], names: Tuple[str, ...]) -> None:
+    """Refuse a list that is not one console per mocked service, in ``SERVICE_NAMES``' order."""
+    found = tuple(console.service for console in consoles)
+    if found != names:
+        raise RuntimeError(f"the consoles are for {found}, but the mocked services are {names}: one console each")
+
+
+check_consoles(CONSOLES, SERVICE_NAMES)
 
 
 def console_name(service: str) -> str:

@@ -6,7 +6,7 @@ import typing
 import pytest
 
 from chatbot_mock import mock_chatbot
-from chatbot_mock.consoles import CONSOLES, console_name
+from chatbot_mock.consoles import CONSOLES, check_consoles, console_name
 from chatbot_mock.protocol.model import service_specs
 from chatbot_mock.service_declaration import SERVICE_NAMES, ServiceDeclaration
 from chatbot_mock.services import check_declared, declared_services, default_settings
@@ -35,6 +35,15 @@ def test_each_service_has_one_console_an_attribute_of_the_mock() -> None:
     for console in CONSOLES:
         assert isinstance(getattr(mock, console_name(console.service)), console)
     assert console_name("support-app") == "support_app"
+
+
+def test_consoles_that_do_not_follow_the_names_are_a_clear_error() -> None:
+    chatbot, support_app = CONSOLES
+
+    with pytest.raises(RuntimeError, match=r"the consoles are for \('chatbot',\), but the mocked services are"):
+        check_consoles((chatbot,), SERVICE_NAMES)
+    with pytest.raises(RuntimeError, match="one console each"):
+        check_consoles((support_app, chatbot), SERVICE_NAMES)
 
 
 def test_the_settings_are_every_declared_services_own() -> None:
