@@ -17,7 +17,6 @@ from chatbot_mock.support_app.console import SupportAppConsole
 CONSOLES: Tuple[Type[Console], ...] = (ChatbotConsole, SupportAppConsole)
 
 
-
 def check_consoles(consoles: Tuple[Type[Console], ...], names: Tuple[str, ...]) -> None:
     """Refuse a list that is not one console per mocked service, in ``SERVICE_NAMES``' order."""
     found = tuple(console.service for console in consoles)
