@@ -10,7 +10,7 @@ from chatbot_mock.chime.rooms import ChimeRooms
 from chatbot_mock.protocol.model import service_specs
 from chatbot_mock.protocol.validation import ShapeValidator
 from chatbot_mock.services import SharedStores, declared_services, default_settings, setting_minimums
-from chatbot_mock.store.collection import stamps_after
+from chatbot_mock.store.collection import StampSource
 from chatbot_mock.store.identity import Caller, check_account_id, fallback_account, is_account_id
 from chatbot_mock.store.organizations import AccountAlreadyInOrganization, Organizations
 from chatbot_mock.store.settings import Settings
@@ -52,7 +52,7 @@ class MockState:
 
     def _empty_world(self, tokens: PageTokens) -> Tuple[Organizations, Dict[str, Any]]:
         organizations = Organizations()
-        shared = SharedStores(self.settings, tokens, organizations, self.chime)
+        shared = SharedStores(self.settings, tokens, organizations, self.chime, StampSource())
         return organizations, {service.name: service.backend(shared) for service in declared_services()}
 
     def reset(self) -> None:
@@ -131,7 +131,6 @@ class MockState:
             for name, backend in backends.items():
                 backend.check_restored(f"snapshot.services.{name}", functools.partial(_model_problems, name))
             # Every check passed: the new world replaces the old one.
-            stamps_after(stamps.greatest)
             self.settings.update(settings)
             self._tokens, self.organizations, self._backends = tokens, organizations, backends
 

@@ -92,7 +92,7 @@ class ChatbotBackendBase:
     def __init__(self, shared: SharedStores) -> None:
         self._settings = shared.settings
         self._tokens = shared.tokens
-        self._accounts: AccountStore[ChatbotAccount] = AccountStore(ChatbotAccount)
+        self._accounts: AccountStore[ChatbotAccount] = AccountStore(lambda: ChatbotAccount(shared.stamps))
 
     def _account(self, caller: Caller) -> ChatbotAccount:
         return self._accounts[caller.account_id]

@@ -130,7 +130,7 @@ class CustomActionOperations(ChatbotBackendBase):
         if account.configuration(chat_configuration) is None:
             raise NotFound(f"Channel Arn {chat_configuration} does not exist!")
         action = self._custom_action(account, caller, resource)
-        associated = account.associations.setdefault(chat_configuration, OrderedCollection())
+        associated = account.associated_with(chat_configuration)
         # Associating again is a no-op: the pair is a set member, not a counted resource.
         associated.put(action.arn, action.arn)
         account.associated_configurations.setdefault(action.arn, set()).add(chat_configuration)

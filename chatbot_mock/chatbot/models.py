@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar, Dict, List, Optional, Set, Tuple, Type, TypeVar, Union
 
 from chatbot_mock.store import slack
-from chatbot_mock.store.collection import OrderedCollection
+from chatbot_mock.store.collection import OrderedCollection, StampSource, collection_field, make_collections
 from chatbot_mock.store.grouped import GroupedCollection
 from chatbot_mock.store.records import Record
 from chatbot_mock.store.slack import ChannelKey
@@ -329,13 +329,15 @@ _COLLECTION_OF: Dict[type, str] = {
 
 @dataclass
 class ChatbotAccount:
-    workspaces: OrderedCollection[str, SlackWorkspace] = field(default_factory=OrderedCollection)
-    teams: OrderedCollection[str, ConfiguredTeam] = field(default_factory=OrderedCollection)
+    #: The state's creation stamps, which every collection below hands out.
+    stamps: StampSource = field(default_factory=StampSource, repr=False)
+    workspaces: OrderedCollection[str, SlackWorkspace] = collection_field(OrderedCollection)
+    teams: OrderedCollection[str, ConfiguredTeam] = collection_field(OrderedCollection)
 
     # Configurations by ARN; Slack and Teams ones also grouped by team id.
-    slack: GroupedCollection[str, str, SlackChannelConfiguration] = field(default_factory=GroupedCollection)
-    microsoft_teams: GroupedCollection[str, str, TeamsChannelConfiguration] = field(default_factory=GroupedCollection)
-    chime: OrderedCollection[str, ChimeWebhookConfiguration] = field(default_factory=OrderedCollection)
+    slack: GroupedCollection[str, str, SlackChannelConfiguration] = collection_field(GroupedCollection)
+    microsoft_teams: GroupedCollection[str, str, TeamsChannelConfiguration] = collection_field(GroupedCollection)
+    chime: OrderedCollection[str, ChimeWebhookConfiguration] = collection_field(OrderedCollection)
     #: Configuration name -> ARN, across the three kinds.
     configuration_names: Dict[str, str] = field(default_factory=dict)
     #: Names a failed Slack create kept (the real service keeps them too).
@@ -344,17 +346,13 @@ class ChatbotAccount:
     slack_channels: Dict[ChannelKey, str] = field(default_factory=dict)
     teams_channels: Dict[ChannelKey, str] = field(default_factory=dict)
     #: What Slack would tell the service about channels, as seeding declared them.
-    slack_channel_directory: OrderedCollection[ChannelKey, SlackChannel] = field(default_factory=OrderedCollection)
+    slack_channel_directory: OrderedCollection[ChannelKey, SlackChannel] = collection_field(OrderedCollection)
 
     # User identities, grouped by configuration ARN.
-    slack_identities: GroupedCollection[str, SlackIdentityKey, SlackUserIdentity] = field(
-        default_factory=GroupedCollection
-    )
-    teams_identities: GroupedCollection[str, TeamsIdentityKey, TeamsUserIdentity] = field(
-        default_factory=GroupedCollection
-    )
+    slack_identities: GroupedCollection[str, SlackIdentityKey, SlackUserIdentity] = collection_field(GroupedCollection)
+    teams_identities: GroupedCollection[str, TeamsIdentityKey, TeamsUserIdentity] = collection_field(GroupedCollection)
 
-    custom_actions: OrderedCollection[str, CustomAction] = field(default_factory=OrderedCollection)
+    custom_actions: OrderedCollection[str, CustomAction] = collection_field(OrderedCollection)
     #: Action name -> ARN (the ARN's partition is the creating caller's).
     custom_action_names: Dict[str, str] = field(default_factory=dict)
     client_tokens: Dict[str, ClientTokenUse] = field(default_factory=dict)
@@ -365,6 +363,16 @@ class ChatbotAccount:
 
     user_authorization_required: bool = False
     training_data_collection_enabled: bool = False
+
+    def __post_init__(self) -> None:
+        make_collections(self)
+
+    def associated_with(self, configuration_arn: str) -> OrderedCollection[str, str]:
+        """The custom actions associated with a configuration, made empty on first use."""
+        associated = self.associations.get(configuration_arn)
+        if associated is None:
+            associated = self.associations[configuration_arn] = OrderedCollection(self.stamps)
+        return associated
 
     @property
     def configuration_count(self) -> int:

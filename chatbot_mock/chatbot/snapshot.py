@@ -24,7 +24,6 @@ from chatbot_mock.chatbot.models import (
     TeamsChannelConfiguration,
     TeamsUserIdentity,
 )
-from chatbot_mock.store.collection import OrderedCollection
 from chatbot_mock.store.snapshot import Fields, Keys, SnapshotError, Stamps, stamped
 
 
@@ -418,6 +417,6 @@ class _Restorer:
         self.account.custom_action_names[action.action_name] = action.arn
 
     def _associate(self, configuration_arn: str, action_arn: str, stamp: int) -> None:
-        associated = self.account.associations.setdefault(configuration_arn, OrderedCollection())
+        associated = self.account.associated_with(configuration_arn)
         associated.put(action_arn, action_arn, stamp)
         self.account.associated_configurations.setdefault(action_arn, set()).add(configuration_arn)

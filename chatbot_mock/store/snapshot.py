@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any, Callable, Dict, Iterator, List, Optional, Set, Tuple, TypeVar
 
-from chatbot_mock.store.collection import OrderedCollection
+from chatbot_mock.store.collection import GREATEST_STAMP, OrderedCollection
 from chatbot_mock.store.identity import is_account_id
 
 #: What ``"format"`` says, and the version this mock writes and reads.
@@ -109,8 +109,9 @@ class Fields:
             raise SnapshotError(f"{self.where} has members this format does not: {', '.join(unknown)}")
 
 
-#: The greatest ``order`` a snapshot may give: page tokens carry it, and must stay short.
-GREATEST_ORDER = 2**53
+#: The greatest ``order`` a snapshot may give: the greatest stamp a state hands out, so
+#: every snapshot a state writes loads again.
+GREATEST_ORDER = GREATEST_STAMP
 
 
 class Stamps:
@@ -142,6 +143,8 @@ class Stamps:
     def put_all(self) -> None:
         for stamp, put, args in sorted(self._given, key=lambda entry: entry[0]):
             put(*args, stamp)
+        if self._missing and self.greatest + len(self._missing) > GREATEST_ORDER:
+            raise SnapshotError(f"items without an order need orders after {self.greatest}, and none is left")
         for put, args in self._missing:
             self.greatest += 1
             put(*args, self.greatest)

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, Dict, Optional, Set
 
 from chatbot_mock.store import slack
-from chatbot_mock.store.collection import OrderedCollection
+from chatbot_mock.store.collection import OrderedCollection, StampSource, collection_field, make_collections
 from chatbot_mock.store.records import Record
 from chatbot_mock.store.slack import ChannelKey
 
@@ -50,7 +50,12 @@ class SlackChannelConfiguration(Record):
 
 @dataclass
 class SupportAppAccount:
-    workspaces: OrderedCollection[str, SlackWorkspace] = field(default_factory=OrderedCollection)
-    channels: OrderedCollection[ChannelKey, SlackChannelConfiguration] = field(default_factory=OrderedCollection)
+    #: The state's creation stamps, which every collection below hands out.
+    stamps: StampSource = field(default_factory=StampSource, repr=False)
+    workspaces: OrderedCollection[str, SlackWorkspace] = collection_field(OrderedCollection)
+    channels: OrderedCollection[ChannelKey, SlackChannelConfiguration] = collection_field(OrderedCollection)
     live_chats: Set[ChannelKey] = field(default_factory=set)
     account_alias: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        make_collections(self)
