@@ -14,6 +14,7 @@ import json
 import subprocess
 import sys
 import threading
+from pathlib import Path
 from typing import Any, Callable, Dict, List
 
 import pytest
@@ -387,3 +388,13 @@ def test_items_made_after_huge_orders_were_loaded_round_trip() -> None:
         m.load_state(snapshot)
         assert answers() == before
         assert m.state() == snapshot
+
+
+def test_a_snapshot_taken_before_records_held_immutable_values_loads_and_answers_the_same() -> None:
+    # tests/data/snapshot_v1.json: populate()'s state and every answer, recorded with the
+    # code before the records' fields were declared once (format version 1, unchanged).
+    recorded = json.loads((Path(__file__).parent / "data" / "snapshot_v1.json").read_text(encoding="utf-8"))
+    with mock_chatbot() as m:
+        m.load_state(recorded["snapshot"])
+        assert json.loads(json.dumps(answers(), default=str)) == recorded["answers"]
+        assert m.state() == recorded["snapshot"]
