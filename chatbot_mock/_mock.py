@@ -8,17 +8,13 @@ inside it share that state; the outermost stop throws it away.
 from __future__ import annotations
 
 import contextlib
-import functools
 import html
-import inspect
 import threading
-import unittest
 from types import MappingProxyType, TracebackType
 from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Type, TypeVar, Union, overload
 
-import wrapt
-
-from chatbot_mock import interception
+from chatbot_mock import _snapshot, interception
+from chatbot_mock._decorate import decorate
 from chatbot_mock._state import MockState
 from chatbot_mock.chatbot.console import ChatbotConsole
 from chatbot_mock.chime.console import ChimeConsole
@@ -86,7 +82,6 @@ class ChatbotMock:
         self.fake_credentials = fake_credentials
         # Fail on a misspelt quota here, not at the first call.
         Settings(default_settings(), self._quotas, setting_minimums())
-        self._saved_quotas: List[Dict[str, int]] = []
         # One console per service, named by its declaration: mock.chatbot, mock.support_app.
         for service in declared_services():
             if service.console_name in vars(ChatbotMock) and service.console_name not in self.__annotations__:
@@ -105,15 +100,15 @@ class ChatbotMock:
                 if self._account_id is None:
                     # A bad MOTO_ACCOUNT_ID is refused now, not at the first call it decides.
                     moto_account_id()
-                state = MockState(self._quotas)
-                # The account is in place before the first call can arrive.
+                state = MockState()
+                # The account and quotas are in place before the first call can arrive.
+                state.settings.push_layer(self, self._quotas)
                 state.push_account(self, self._account_id, explicit=False)
                 interception.activate(state, self.fake_credentials)
-                self._saved_quotas.append({})
             else:
                 state = _require_state()
-                self._saved_quotas.append(state.settings.as_dict())
-                state.settings.update(self._quotas)
+                with state.lock:  # not between a quota check and the write it guards
+                    state.settings.push_layer(self, self._quotas)
                 state.push_account(self, self._account_id, explicit=False)
             _starts.append(self)
         return self
@@ -126,10 +121,10 @@ class ChatbotMock:
             state = _require_state()
             # Remove this mock's most recent start (stops normally come in LIFO order).
             del _starts[len(_starts) - 1 - _starts[::-1].index(self)]
-            saved = self._saved_quotas.pop()
             if _starts:
                 state.pop_account(self)
-                state.settings.update(saved)
+                with state.lock:
+                    state.settings.pop_layer(self)
                 return
             # The last calls answered keep the account until the switch is off.
             interception.deactivate()
@@ -181,7 +176,7 @@ class ChatbotMock:
         """A snapshot of the active state: every account of both services, the
         organizations and the quota settings, as plain JSON (``json.dumps`` takes it
         as it is). :meth:`load_state` brings it back (docs/inspecting.md)."""
-        return _require_state().snapshot()
+        return _snapshot.take(_require_state())
 
     def load_state(self, snapshot: Mapping[str, Any]) -> None:
         """Replace everything the active state holds with ``snapshot`` (from
@@ -193,12 +188,7 @@ class ChatbotMock:
         The snapshot's settings stay in force as its resources do: a mock started
         inside this one does not put back, when it stops, the settings it started with.
         """
-        with _switch:
-            state = _require_state()
-            state.load(snapshot)
-            loaded = state.settings.as_dict()
-            for nested in _starts:
-                nested._saved_quotas = [dict(loaded) if saved else saved for saved in nested._saved_quotas]
+        _snapshot.load(_require_state(), snapshot)
 
     @contextlib.contextmanager
     def as_account(self, account_id: str) -> Iterator[ChatbotMock]:
@@ -249,21 +239,9 @@ class ChatbotMock:
             if not self.active:
                 self._quotas[name] = value
                 return
-            # Mocks started inside this one restore, when they stop, what was in force
-            # when they started: that becomes the new value too. While one of them
-            # overrides the setting itself, its value stays in force until it stops.
-            mine = len(_starts) - 1 - _starts[::-1].index(self)
-            overridden = False
-            for later in range(mine + 1, len(_starts)):
-                nested = _starts[later]
-                nth_start = _starts[: later + 1].count(nested) - 1
-                nested._saved_quotas[nth_start][name] = value
-                overridden = overridden or name in nested._quotas
-            if overridden:
-                return
             state = _require_state()
             with state.lock:  # not between a quota check and the write it guards
-                state.settings.update({name: value})
+                state.settings.set_in_layer(self, {name: value})
 
     def create_organization(self, management_account_id: str, member_account_ids: List[str]) -> None:
         """Put accounts in an AWS Organizations organization (for RegisterSlackWorkspaceForOrganization)."""
@@ -272,106 +250,7 @@ class ChatbotMock:
     # -- the decorator ----------------------------------------------------------------------
 
     def __call__(self, target: F) -> F:
-        if not callable(target):
-            hint = " (an account id goes in mock_chatbot(account_id=...))" if isinstance(target, (str, int)) else ""
-            raise TypeError(f"mock_chatbot decorates a function, method or class, not {target!r}{hint}")
-        if inspect.isclass(target):
-            return self._decorate_class(target)  # type: ignore[return-value]
-        return self._decorate_function(target)
-
-    def _decorate_function(self, function: F) -> F:
-        mock = self
-        # A generator's body runs when it is iterated, after the call returned: the
-        # mock must stay on while it runs, not just while the generator is made.
-        if inspect.isgeneratorfunction(function):
-
-            @wrapt.decorator
-            def run_generator(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
-                with mock:
-                    return (yield from wrapped(*args, **kwargs))
-
-            return run_generator(function)  # type: ignore[return-value]
-
-        if inspect.isasyncgenfunction(function):
-
-            @wrapt.decorator
-            async def run_async_generator(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
-                with mock:
-                    async for item in wrapped(*args, **kwargs):
-                        yield item
-
-            return run_async_generator(function)  # type: ignore[return-value]
-
-        if inspect.iscoroutinefunction(function):
-
-            @wrapt.decorator
-            async def run_async(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
-                with mock:
-                    return await wrapped(*args, **kwargs)
-
-            return run_async(function)  # type: ignore[return-value]
-
-        @wrapt.decorator
-        def run(wrapped: Any, instance: Any, args: Any, kwargs: Any) -> Any:
-            with mock:
-                return wrapped(*args, **kwargs)
-
-        return run(function)  # type: ignore[return-value]
-
-    def _decorate_class(self, cls: type) -> type:
-        mock = self
-        if issubclass(cls, unittest.TestCase):
-            # setUp, the test and tearDown share one fresh state per test.
-            original_setup = cls.setUp
-
-            @functools.wraps(original_setup)
-            def setUp(test: unittest.TestCase) -> None:
-                mock.start()
-                test.addCleanup(mock.stop)
-                original_setup(test)
-
-            cls.setUp = setUp  # type: ignore[method-assign,assignment]
-            return cls
-        # pytest-style classes: each test method, inherited ones included, gets fresh
-        # state; setup_method and teardown_method run inside that same state.
-        for name in dir(cls):
-            if name.startswith("test"):
-                decorated = self._decorate_attribute(inspect.getattr_static(cls, name))
-                if decorated is not None:
-                    setattr(cls, name, decorated)
-        original_setup = inspect.getattr_static(cls, "setup_method", None)
-        original_teardown = inspect.getattr_static(cls, "teardown_method", None)
-        if original_setup is None and original_teardown is None:
-            return cls
-
-        def setup_method(instance: Any, method: Any = None) -> None:
-            mock.start()
-            try:
-                if original_setup is not None:
-                    _call_like_pytest(original_setup, instance, method)
-            except BaseException:
-                # pytest skips teardown_method when setup fails: stop here or never.
-                mock.stop()
-                raise
-
-        def teardown_method(instance: Any, method: Any = None) -> None:
-            try:
-                if original_teardown is not None:
-                    _call_like_pytest(original_teardown, instance, method)
-            finally:
-                mock.stop()
-
-        cls.setup_method = setup_method  # type: ignore[attr-defined]
-        cls.teardown_method = teardown_method  # type: ignore[attr-defined]
-        return cls
-
-    def _decorate_attribute(self, attribute: Any) -> Any:
-        """A class attribute that is a test, decorated; ``None`` for anything else."""
-        if isinstance(attribute, (staticmethod, classmethod)):
-            return type(attribute)(self._decorate_function(attribute.__func__))
-        if inspect.isfunction(attribute):
-            return self._decorate_function(attribute)
-        return None
+        return decorate(self, target)
 
     def _repr_html_(self) -> str:
         """In Jupyter: one row per resource of both services, every cell escaped."""
@@ -387,18 +266,6 @@ class ChatbotMock:
         except ValueError:  # a malformed MOTO_ACCOUNT_ID: a repr never raises
             account = "(MOTO_ACCOUNT_ID is not an account id)"
         return f"<ChatbotMock account_id={account} active={self.active}>"
-
-
-def _call_like_pytest(function: Any, instance: Any, method: Any) -> None:
-    """Call an xunit-style method as pytest would: with the test method only if it takes one."""
-    if isinstance(function, (staticmethod, classmethod)):
-        bound = function.__get__(instance, type(instance))
-    else:
-        bound = function.__get__(instance, type(instance)) if hasattr(function, "__get__") else function
-    if len(inspect.signature(bound).parameters) >= 1:
-        bound(method)
-    else:
-        bound()
 
 
 @overload

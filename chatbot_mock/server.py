@@ -23,6 +23,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any, Dict, Optional, Set, Tuple, Type
 
+from chatbot_mock import _snapshot
 from chatbot_mock._state import MockState
 from chatbot_mock.protocol.dispatch import HttpResponse, credential_scope, dispatch, error_response
 from chatbot_mock.protocol.errors import ServiceError, UnmodeledError
@@ -244,7 +245,7 @@ def serve(host: str, port: int, state_file: Optional[str] = None) -> None:
                 snapshot: Dict[str, Any] = json.load(file)
             except ValueError as error:
                 raise ValueError(f"--state {state_file} is not JSON: {error}") from None
-        state.load(snapshot)
+        _snapshot.load(state, snapshot)
     try:
         server = _Server((host, port), state)
     except OSError as error:

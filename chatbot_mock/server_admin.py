@@ -24,6 +24,7 @@ from typing import Any, Callable, Dict, Optional, Tuple
 
 from botocore.exceptions import ClientError
 
+from chatbot_mock import _snapshot
 from chatbot_mock._seeding import Console
 from chatbot_mock._state import MockState
 from chatbot_mock.protocol.dispatch import HttpResponse, request_id
@@ -76,9 +77,9 @@ def _route(state: MockState, route: Tuple[str, str], arguments: Dict[str, Any]) 
         state.reset()
         return _json(200, {})
     if route == ("GET", "state"):
-        return _json(200, state.snapshot())
+        return _json(200, _snapshot.take(state))
     if route == ("POST", "state"):
-        state.load(arguments)
+        _snapshot.load(state, arguments)
         return _json(200, {})
     if route == ("GET", "quotas"):
         return _json(200, state.settings.as_dict())

@@ -160,10 +160,10 @@ def test_an_aiobotocore_publish_is_delivered_too() -> None:
 
 
 def test_with_the_mock_off_sns_publishes_are_not_observed(monkeypatch: pytest.MonkeyPatch) -> None:
-    from chatbot_mock._state import MockState
+    from chatbot_mock.chatbot.backend import ChatbotBackend
 
     observed: list = []
-    monkeypatch.setattr(MockState, "publish_notification", lambda self, *args: observed.append(args))
+    monkeypatch.setattr(ChatbotBackend, "publish", lambda self, *args: observed.append(args))
     with mock_aws():
         sns = boto3.client("sns", region_name="us-east-1")
         topic = sns.create_topic(Name="alarms")["TopicArn"]

@@ -18,6 +18,7 @@ from typing import Any, Dict, Iterator, List, Optional
 import boto3
 import pytest
 
+from chatbot_mock import _snapshot
 from chatbot_mock.server import MAX_BODY_BYTES, ThreadedServer
 
 ACCOUNT = "123456789012"
@@ -143,7 +144,7 @@ def test_stop_ends_open_keep_alive_connections() -> None:
         connection.request("POST", "/create-custom-action", headers=SIGNED,
                            body=b'{"ActionName": "late", "Definition": {"CommandText": "x"}}')
         connection.getresponse()
-    assert server.state.snapshot()["services"]["chatbot"]["accounts"] == {}
+    assert _snapshot.take(server.state)["services"]["chatbot"]["accounts"] == {}
 
 
 def test_expect_100_continue_is_answered_before_the_body(server: ThreadedServer) -> None:

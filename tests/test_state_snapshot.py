@@ -309,13 +309,15 @@ def test_any_mapping_loads() -> None:
 
 
 def test_a_call_racing_a_load_lands_in_the_loaded_world(monkeypatch: pytest.MonkeyPatch) -> None:
+    from chatbot_mock import _snapshot
     from chatbot_mock._state import MockState
 
     original = MockState.call
 
     def load_first(self: MockState, *args: Any) -> Any:
         # Another thread loads an empty world just before this call takes the lock.
-        loader = threading.Thread(target=self.load, args=({"format": "chatbot_mock state", "version": 1},))
+        empty = {"format": "chatbot_mock state", "version": 1}
+        loader = threading.Thread(target=_snapshot.load, args=(self, empty))
         loader.start()
         loader.join()
         return original(self, *args)

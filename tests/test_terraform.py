@@ -19,6 +19,7 @@ from typing import Any, List
 
 import pytest
 
+from chatbot_mock import _snapshot
 from chatbot_mock.server import ThreadedServer
 
 MIRROR = Path(os.environ.get("CHATBOT_MOCK_TERRAFORM_MIRROR", "/opt/tf-plugins"))
@@ -113,7 +114,7 @@ def test_the_aws_providers_chatbot_resources_apply_plan_clean_update_tags_and_de
             )
 
         def configurations() -> Any:
-            accounts = server.state.snapshot()["services"]["chatbot"]["accounts"]
+            accounts = _snapshot.take(server.state)["services"]["chatbot"]["accounts"]
             account = accounts.get("123456789012", {})
             return account.get("slack_configurations", []) + account.get("teams_configurations", [])
 

@@ -128,7 +128,9 @@ class ChatbotConsole(Console):
                 raise TypeError(f"{name} must be a string, not {type(value).__name__}")
         if subject is not None and not isinstance(subject, str):
             raise TypeError(f"subject must be a string or None, not {type(subject).__name__}")
-        return tuple(self._state().publish_notification(topic_arn, message, subject))
+        state = self._state()
+        with state.lock:
+            return tuple(state.backend(self.service).publish(topic_arn, message, subject, None))
 
     @property
     def deliveries(self) -> Tuple[Delivery, ...]:

@@ -42,8 +42,12 @@ def observe(event_name: str, kwargs: Mapping[str, Any], state: MockState) -> Non
         parsed = kwargs.get("parsed")
         if params is None or getattr(response, "status_code", 500) >= 300 or not isinstance(parsed, dict):
             return
-        for topic_arn, message, subject, structure in _published(event_name, params, parsed):
-            state.publish_notification(topic_arn, message, subject, structure)
+        published = _published(event_name, params, parsed)
+        if published:
+            with state.lock:
+                chatbot = state.backend("chatbot")
+                for topic_arn, message, subject, structure in published:
+                    chatbot.publish(topic_arn, message, subject, structure)
     except Exception:  # a defect here must not fail the user's SNS call
         logger.exception("chatbot_mock could not deliver an SNS publish to AWS Chatbot")
 
