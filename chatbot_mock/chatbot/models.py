@@ -118,18 +118,21 @@ class ChatConfiguration(Record):
 
 @dataclass
 class ChannelConfiguration(ChatConfiguration):
-    """Slack and Microsoft Teams configurations: a channel with guardrails."""
+    """Slack and Microsoft Teams configurations: a channel of a team, with guardrails."""
 
-    guardrail_policy_arns: Tuple[str, ...] = member("GuardrailPolicyArns")
-    user_authorization_required: bool = member("UserAuthorizationRequired")
-    #: Each kind answers them under its own names.
+    #: The Slack workspace or Microsoft Teams team the channel is in, shared with the
+    #: account's record of it: a re-authorisation that renames it shows in every
+    #: configuration's answer. (Each kind answers it and the channel under its own names.)
+    team: Union[SlackWorkspace, ConfiguredTeam] = member(reference=("team_id", "team_id"))
     channel_id: str = member()
     channel_name: Optional[str] = member()
+    guardrail_policy_arns: Tuple[str, ...] = member("GuardrailPolicyArns")
+    user_authorization_required: bool = member("UserAuthorizationRequired")
 
     @property
     def channel_key(self) -> ChannelKey:
         """(team, channel): one configuration per channel per account."""
-        raise NotImplementedError
+        return (self.team.team_id, self.channel_id)
 
     @staticmethod
     def describe_channel(channel: ChannelKey) -> str:
@@ -142,19 +145,11 @@ class SlackChannelConfiguration(ChannelConfiguration):
     KIND: ClassVar[str] = "slack-channel"
     LABEL: ClassVar[str] = "Slack channel configuration"
     shows = {
-        "SlackTeamId": "workspace.team_id",
-        "SlackTeamName": "workspace.team_name",
+        "SlackTeamId": "team.team_id",
+        "SlackTeamName": "team.team_name",
         "SlackChannelId": "channel_id",
         "SlackChannelName": "channel_name",
     }
-
-    #: Shared with the account's workspace record, so a re-authorisation that renames
-    #: the workspace shows in every configuration's SlackTeamName.
-    workspace: SlackWorkspace = member(reference=("team_id", "team_id"))
-
-    @property
-    def channel_key(self) -> ChannelKey:
-        return (self.workspace.team_id, self.channel_id)
 
     @staticmethod
     def describe_channel(channel: ChannelKey) -> str:
@@ -173,7 +168,6 @@ class TeamsChannelConfiguration(ChannelConfiguration):
         "ChannelName": "channel_name",
     }
 
-    team: ConfiguredTeam = member(reference=("team_id", "team_id"))
     #: The TeamName the create call gave; without one the team's current name shows,
     #: as a Slack configuration shows its workspace's current name.
     team_name: Optional[str] = member()
@@ -181,10 +175,6 @@ class TeamsChannelConfiguration(ChannelConfiguration):
     @property
     def shown_team_name(self) -> str:
         return self.team_name or self.team.team_name
-
-    @property
-    def channel_key(self) -> ChannelKey:
-        return (self.team.team_id, self.channel_id)
 
     @staticmethod
     def describe_channel(channel: ChannelKey) -> str:
@@ -206,7 +196,7 @@ class ChimeWebhookConfiguration(ChatConfiguration):
 
 @dataclass
 class SlackUserIdentity(Record):
-    shows = {"ChatConfigurationArn": "configuration.arn", "SlackTeamId": "configuration.workspace.team_id"}
+    shows = {"ChatConfigurationArn": "configuration.arn", "SlackTeamId": "configuration.team.team_id"}
 
     configuration: SlackChannelConfiguration = member(reference=("chat_configuration_arn", "arn"))
     slack_user_id: str = member("SlackUserId")
@@ -215,7 +205,7 @@ class SlackUserIdentity(Record):
 
     @property
     def key(self) -> SlackIdentityKey:
-        return (self.configuration.arn, self.configuration.workspace.team_id, self.slack_user_id)
+        return (self.configuration.arn, self.configuration.team.team_id, self.slack_user_id)
 
 
 @dataclass
@@ -350,7 +340,7 @@ class ChatbotAccount:
         (``stamp``: its creation stamp, when a snapshot brings it back)."""
         arn = configuration.arn
         if isinstance(configuration, SlackChannelConfiguration):
-            self.slack.put(configuration.workspace.team_id, arn, configuration, stamp)
+            self.slack.put(configuration.team.team_id, arn, configuration, stamp)
             self.slack_channels[configuration.channel_key] = arn
         elif isinstance(configuration, TeamsChannelConfiguration):
             self.microsoft_teams.put(configuration.team.team_id, arn, configuration, stamp)

@@ -44,13 +44,23 @@ _RECORDS: Tuple[Tuple[str, Type[Record], Callable[[ChatbotAccount], OrderedColle
 )
 
 
-#: The records others refer to, and what a snapshot naming one that is not there is told.
-_DANGLING: Dict[type, str] = {
-    SlackWorkspace: "Slack workspace {} is not among the slack_workspaces",
-    ConfiguredTeam: "team {} is not among the teams",
-    SlackChannelConfiguration: "no Slack configuration has the ARN {}",
-    TeamsChannelConfiguration: "no Microsoft Teams configuration has the ARN {}",
+#: (kind of record, field) -> the kind of record the field refers to, and what a snapshot
+#: naming one that is not there is told.
+_REFERENCES: Dict[Tuple[type, str], Tuple[type, str]] = {
+    (SlackChannelConfiguration, "team"): (SlackWorkspace, "Slack workspace {} is not among the slack_workspaces"),
+    (TeamsChannelConfiguration, "team"): (ConfiguredTeam, "team {} is not among the teams"),
+    (SlackUserIdentity, "configuration"): (SlackChannelConfiguration, "no Slack configuration has the ARN {}"),
+    (TeamsUserIdentity, "configuration"): (
+        TeamsChannelConfiguration, "no Microsoft Teams configuration has the ARN {}"),
 }
+
+
+#: Each kind of configuration and its list.
+_KINDS: Tuple[Tuple[Type[ChatConfiguration], str], ...] = (
+    (SlackChannelConfiguration, "slack_configurations"),
+    (TeamsChannelConfiguration, "teams_configurations"),
+    (ChimeWebhookConfiguration, "chime_configurations"),
+)
 
 
 def _export_account(account: ChatbotAccount) -> Dict[str, Any]:
@@ -157,7 +167,8 @@ class _Restorer:
         self.fields = fields
         self.stamps = stamps
         #: What references resolve to: the records read so far, by kind and key.
-        self.read: Dict[type, Dict[str, Record]] = {kind: {} for kind in (*_DANGLING, ChimeWebhookConfiguration)}
+        self.read: Dict[type, Dict[str, Record]] = {
+            kind: {} for kind in (SlackWorkspace, ConfiguredTeam, *(kind for kind, _ in _KINDS))}
 
     def run(self) -> None:
         account, fields, later = self.account, self.fields, self.stamps.later
@@ -182,12 +193,7 @@ class _Restorer:
             later(item, account.slack_channel_directory.put, (channel.team_id, channel.channel_id), channel)
             item.finish()
         once = Keys("chat configuration with the ARN").once
-        kinds = (
-            ("slack_configurations", SlackChannelConfiguration),
-            ("teams_configurations", TeamsChannelConfiguration),
-            ("chime_configurations", ChimeWebhookConfiguration),
-        )
-        for list_name, kind in kinds:
+        for kind, list_name in _KINDS:
             for item in fields.objects(list_name):
                 configuration = self._read(kind, item)
                 _check_arn(item, configuration.arn, self.account_id,
@@ -235,11 +241,12 @@ class _Restorer:
     def _read(self, kind: Type[R], item: Fields) -> R:
         return read_record(kind, item, self._find)
 
-    def _find(self, item: Fields, kind: type, key: str) -> Record:
-        """The ``kind`` of record a reference names, among those read so far."""
-        found = self.read[kind].get(key)
+    def _find(self, item: Fields, kind: type, field: str, key: str) -> Record:
+        """The record a ``kind`` record's ``field`` names, among those read so far."""
+        target, dangling = _REFERENCES[(kind, field)]
+        found = self.read[target].get(key)
         if found is None:
-            raise SnapshotError(f"{item.where}: {_DANGLING[kind].format(key)}")
+            raise SnapshotError(f"{item.where}: {dangling.format(key)}")
         return found
 
     # -- putting back, in creation order ------------------------------------------------------------

@@ -189,8 +189,9 @@ def export_record(record: Any) -> Dict[str, Any]:
     return members
 
 
-#: Finds the record a reference names: (the object read, the kind of record, its key).
-Find = Callable[[Fields, type, str], Any]
+#: Finds the record a reference names: (the object read, the kind of record read, the
+#: field, the key the object gives).
+Find = Callable[[Fields, type, str, str], Any]
 
 
 def read_record(kind: Type[R], item: Fields, find: Find) -> R:
@@ -204,7 +205,7 @@ def read_record(kind: Type[R], item: Fields, find: Find) -> R:
         if reference is None:
             members[item_field.name] = _read(item, item_field, hint)
         else:
-            members[item_field.name] = find(item, hint, item.text(reference[0]))
+            members[item_field.name] = find(item, kind, item_field.name, item.text(reference[0]))
     return kind(**members)
 
 

@@ -23,9 +23,9 @@ class SlackWorkspace(slack.SlackWorkspace):
 class SlackChannelConfiguration(Record):
     team_id: str = member("teamId")
     channel_id: str = member("channelId")
+    channel_name: Optional[str] = member("channelName")
     channel_role_arn: str = member("channelRoleArn")
     notify_on_case_severity: str = member("notifyOnCaseSeverity")
-    channel_name: Optional[str] = member("channelName", default=None)
     notify_on_add_correspondence_to_case: bool = member("notifyOnAddCorrespondenceToCase", default=False)
     notify_on_create_or_reopen_case: bool = member("notifyOnCreateOrReopenCase", default=False)
     notify_on_resolve_case: bool = member("notifyOnResolveCase", default=False)

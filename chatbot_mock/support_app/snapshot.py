@@ -13,7 +13,7 @@ from chatbot_mock.support_app.models import SlackChannelConfiguration, SlackWork
 from chatbot_mock.support_app.rules import NOTIFY_FLAGS, check_notification_rules
 
 
-def _no_references(item: Fields, kind: type, key: str) -> None:
+def _no_references(item: Fields, kind: type, field: str, key: str) -> None:
     raise TypeError(f"{item.where}: a Support App record refers to no other")
 
 
