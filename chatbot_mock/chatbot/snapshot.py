@@ -172,20 +172,18 @@ class _Restorer:
 
     def run(self) -> None:
         account, fields, later = self.account, self.fields, self.stamps.later
-        once = Keys("Slack workspace").once
-        for item in fields.objects("slack_workspaces"):
-            workspace = self._read(SlackWorkspace, item)
-            once(workspace.team_id, item)
-            self.read[SlackWorkspace][workspace.team_id] = workspace
-            later(item, account.workspaces.put, workspace.team_id, workspace)
-            item.finish()
-        once = Keys("team").once
-        for item in fields.objects("teams"):
-            team = self._read(ConfiguredTeam, item)
-            once(team.team_id, item)
-            self.read[ConfiguredTeam][team.team_id] = team
-            later(item, account.teams.put, team.team_id, team)
-            item.finish()
+        teams: Tuple[Tuple[str, str, Type[Any], OrderedCollection[str, Any]], ...] = (
+            ("slack_workspaces", "Slack workspace", SlackWorkspace, account.workspaces),
+            ("teams", "team", ConfiguredTeam, account.teams),
+        )
+        for list_name, what, team_kind, collection in teams:
+            once = Keys(what).once
+            for item in fields.objects(list_name):
+                team = self._read(team_kind, item)
+                once(team.team_id, item)
+                self.read[team_kind][team.team_id] = team
+                later(item, collection.put, team.team_id, team)
+                item.finish()
         once = Keys("Slack channel").once
         for item in fields.objects("slack_channels"):
             channel = self._read(SlackChannel, item)
