@@ -36,6 +36,9 @@ _revisions = itertools.count(1)
 _set_attribute = object.__setattr__
 
 
+Getter = Callable[[Any], Any]
+
+
 class StaleAnswer(AssertionError):
     """A record's kept answer differs from the one it builds now: a value was changed
     without the record seeing it (raised only with :data:`CHECK_ANSWERS` on)."""
@@ -136,9 +139,6 @@ def member(
     return dataclasses.field(default=default, metadata=metadata)
 
 
-Getter = Callable[[Any], Any]
-
-
 class Record:
     """A dataclass of immutable values whose answer is built from its fields.
 
@@ -154,6 +154,9 @@ class Record:
 
     _revision: int = 0
     _wire_form: Optional[WireForm] = None
+    #: Getters of the other records the answer shows: set on the class with its answer
+    #: table, which :meth:`to_wire` builds before any form is kept.
+    _shown_records: ClassVar[Tuple[Getter, ...]] = ()
 
     def __setattr__(self, name: str, value: Any) -> None:
         # Not self.__dict__: materialising it slows every later attribute read of the
@@ -177,7 +180,7 @@ class Record:
         form = self._wire_form
         if form is not None and self._revision < form.stamp:
             stamp = form.stamp
-            for shown in _answer_of(type(self)).shown_records:
+            for shown in self._shown_records:
                 if shown(self)._revision >= stamp:
                     break
             else:
@@ -218,6 +221,7 @@ def _answer_of(kind: type) -> _Answer:
     found = _answers.get(kind)
     if found is None:
         found = _answers[kind] = _build_answer(kind)
+        kind._shown_records = found.shown_records  # type: ignore[attr-defined]
     return found
 
 
