@@ -6,7 +6,7 @@ only, so the one way to change it is to assign an attribute (``record.tags =
 FrozenDict(...)``), and the record sees every assignment. That is what lets it keep the
 answer it built (:meth:`Record.wire_form`), and the serialiser the answer's JSON, until
 something that answer shows is assigned. It pays on reads: a describe page of 100 costs
-1.045x the floor's instructions with the kept answers and 1.441x without
+1.041x the floor's instructions with the kept answers and 1.441x without
 (``python benchmarks/instructions.py --calls 60 --base 10 describe``).
 
 With :data:`CHECK_ANSWERS` on (``CHATBOT_MOCK_CHECK_ANSWERS=1``; the test suite turns it on
