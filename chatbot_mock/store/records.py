@@ -148,7 +148,7 @@ class Record:
     """
 
     #: Answer members no field of the record holds itself: wire name -> dotted attribute
-    #: path from the record (``"workspace.team_id"``). A path through another record
+    #: path from the record (``"team.team_id"``). A path through another record
     #: makes the answer show that record, and change when it changes.
     shows: ClassVar[Mapping[str, str]] = {}
 
