@@ -2,7 +2,7 @@
 """Instructions per call, the mock against the floor, counted by valgrind's cachegrind.
 
     python benchmarks/instructions.py                      # every call below, instructions only
-    python benchmarks/instructions.py create update        # some of them
+    python benchmarks/instructions.py create update        # some of them (describe: a page of 100)
     python benchmarks/instructions.py --cache create       # with cache misses (slower)
     python benchmarks/instructions.py --cache --gc-paused  # the collector paused, as run.py times
 
@@ -32,7 +32,7 @@ from typing import Dict, List, Optional, Sequence
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-CALLS = ("create", "update", "delete", "support_app_pair")
+CALLS = ("create", "update", "delete", "describe", "support_app_pair")
 CACHES = ["--cache-sim=yes", "--I1=32768,8,64", "--D1=32768,8,64", "--LL=1048576,16,64"]
 
 
@@ -75,7 +75,14 @@ def make_calls(side: str, call: str, count: int, most: int) -> None:
                   bench.capture(lambda: client.delete_slack_channel_configuration(ChatConfigurationArn=held.pop())))
         floor.can(bench.path_of(client, "UpdateSlackChannelConfiguration"),
                   bench.capture(lambda: client.update_slack_channel_configuration(**update)))
+        describe = {"MaxResults": 100}
+        floor.can(bench.path_of(client, "DescribeSlackChannelConfigurations"),
+                  bench.capture(lambda: client.describe_slack_channel_configurations(**describe)))
         used = client if side == "mock" else floor.client
+        if call == "describe":
+            for _ in range(warmup + count):
+                used.describe_slack_channel_configurations(**describe)
+            return
         todo = [requests(side) for _ in range(warmup + (most if call == "delete" else count))]
         if call == "create":
             for request in todo:

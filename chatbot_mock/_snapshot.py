@@ -15,7 +15,6 @@ from chatbot_mock._state import MockState
 from chatbot_mock.protocol.model import service_specs
 from chatbot_mock.protocol.validation import ShapeValidator
 from chatbot_mock.services import default_settings, setting_minimums
-from chatbot_mock.store.collection import stamps_after
 from chatbot_mock.store.identity import is_account_id
 from chatbot_mock.store.organizations import AccountAlreadyInOrganization
 from chatbot_mock.store.settings import Settings
@@ -86,7 +85,6 @@ def load(state: MockState, snapshot: Any) -> None:
         for name, backend in backends.items():
             backend.check_restored(f"snapshot.services.{name}", functools.partial(_model_problems, name))
         # Every check passed: the new world replaces the old one.
-        stamps_after(stamps.greatest)
         state.settings.replace_all(settings)
         state.replace_world(tokens, organizations, backends)
 

@@ -9,6 +9,7 @@ from chatbot_mock.chime.rooms import ChimeRooms
 from chatbot_mock.operations import operation_tables
 from chatbot_mock.service_declaration import SharedStores
 from chatbot_mock.services import declared_services, default_settings, setting_minimums
+from chatbot_mock.store.collection import StampSource
 from chatbot_mock.store.identity import Caller, check_account_id, fallback_account
 from chatbot_mock.store.organizations import Organizations
 from chatbot_mock.store.settings import Settings
@@ -60,7 +61,7 @@ class MockState:
         settings, its Chime rooms and ``tokens``: :func:`chatbot_mock._snapshot.load`
         fills them and, when every check passed, hands them to :meth:`replace_world`."""
         organizations = Organizations()
-        shared = SharedStores(self.settings, tokens, organizations, self.chime)
+        shared = SharedStores(self.settings, tokens, organizations, self.chime, StampSource())
         return organizations, {service.name: service.backend(shared) for service in declared_services()}
 
     def replace_world(self, tokens: PageTokens, organizations: Organizations, backends: Dict[str, Any]) -> None:

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any, Mapping, Tuple, Type
 
 if TYPE_CHECKING:
     from chatbot_mock.chime.rooms import ChimeRooms
+    from chatbot_mock.store.collection import StampSource
     from chatbot_mock.store.organizations import Organizations
     from chatbot_mock.store.settings import Settings
     from chatbot_mock.store.tokens import PageTokens
@@ -25,12 +26,14 @@ SERVICE_NAMES: Tuple[str, ...] = ("chatbot", "support-app")
 @dataclass(frozen=True)
 class SharedStores:
     """What every backend of one state shares: settings, page tokens, organizations, and
-    the simulated Amazon Chime rooms that Chime configurations post to."""
+    the simulated Amazon Chime rooms that Chime configurations post to, and the creation
+    stamps every collection of the state hands out."""
 
     settings: Settings
     tokens: PageTokens
     organizations: Organizations
     chime: ChimeRooms
+    stamps: StampSource
 
 
 @dataclass(frozen=True)

@@ -1,10 +1,19 @@
 """What every test runs inside: pytester, and no way out to the network."""
 
 import ipaddress
+import os
 import socket
 from typing import Any, Iterator
 
 import pytest
+
+from chatbot_mock.store import records
+
+# Every answer a record kept is compared with a fresh one as it goes out, and every value
+# a record is given must be immutable: a change in place fails the test that makes it.
+# (The environment too, for the servers and interpreters tests start.)
+os.environ["CHATBOT_MOCK_CHECK_ANSWERS"] = "1"
+records.CHECK_ANSWERS = True
 
 pytest_plugins = ["pytester", "races"]
 

@@ -23,9 +23,9 @@ DEFAULT_PAGE_SIZE = 100
 
 
 def tags_from_request(tags: Optional[List[Dict[str, str]]]) -> Tags:
-    """Wire tags as a dict, refusing a key given twice (which would make the result
+    """Wire tags as a mapping, refusing a key given twice (which would make the result
     depend on the order the service happened to apply them in)."""
-    result: Tags = {}
+    result: Dict[str, str] = {}
     duplicates: List[str] = []
     for tag in tags or []:
         key = tag["TagKey"]
@@ -36,7 +36,7 @@ def tags_from_request(tags: Optional[List[Dict[str, str]]]) -> Tags:
         raise InvalidInput(
             f"Tag keys must be unique within one request; given more than once: {', '.join(duplicates)}"
         )
-    return result
+    return Tags(result)
 
 
 def only(collection: OrderedCollection[str, V], arn: Optional[str]) -> OrderedCollection[str, V]:
@@ -94,7 +94,7 @@ class ChatbotBackendBase:
     def __init__(self, shared: SharedStores) -> None:
         self._settings = shared.settings
         self._tokens = shared.tokens
-        self._accounts: AccountStore[ChatbotAccount] = AccountStore(ChatbotAccount)
+        self._accounts: AccountStore[ChatbotAccount] = AccountStore(lambda: ChatbotAccount(shared.stamps))
 
     @property
     def accounts(self) -> AccountStore[ChatbotAccount]:
@@ -144,7 +144,7 @@ class ChatbotBackendBase:
     def _new_tags(self, tags: Optional[List[Dict[str, str]]]) -> Tags:
         """Tags given to a Create* call: unique keys, within the per-resource limit."""
         if not tags:  # nothing to check: no limit is below 0 (Settings refuses one)
-            return {}
+            return Tags()
         result = tags_from_request(tags)
         self._check_limit("chatbot_tags_per_resource", len(result), "Tags on one resource")
         return result

@@ -7,6 +7,7 @@ from typing import Any, Dict, List, Optional, Tuple, Type
 
 from chatbot_mock.chatbot.common import ChatbotBackendBase
 from chatbot_mock.chatbot.models import (
+    ENABLED,
     ChannelConfiguration,
     ChatbotAccount,
     ChatConfiguration,
@@ -58,7 +59,7 @@ class ConfigurationOperations(ChatbotBackendBase):
         sns_topic_arns: Optional[List[str]],
         logging_level: Optional[str],
         tags: Tags,
-    ) -> Tuple[str, str, str, List[str], str, Tags]:
+    ) -> Tuple[str, str, str, Tuple[str, ...], str, Tags, str, None]:
         """The members every kind of new configuration has, with the service's defaults,
         in the order of ChatConfiguration's fields, which come first in every kind's
         (a tuple to spread, not a dict: a create's record is made without building one)."""
@@ -66,15 +67,17 @@ class ConfigurationOperations(ChatbotBackendBase):
             configuration_arn(caller.partition, caller.account_id, kind.KIND, configuration_name),
             configuration_name,
             iam_role_arn,
-            list(sns_topic_arns or []),
+            tuple(sns_topic_arns or ()),
             logging_level or "NONE",
             tags,
+            ENABLED,
+            None,
         )
 
     @staticmethod
-    def _guardrails(caller: Caller, given: Optional[List[str]]) -> List[str]:
+    def _guardrails(caller: Caller, given: Optional[List[str]]) -> Tuple[str, ...]:
         """AdministratorAccess applies when no guardrail is named (an empty list names none)."""
-        return list(given) if given else [administrator_access_arn(caller.partition)]
+        return tuple(given) if given else (administrator_access_arn(caller.partition),)
 
     @staticmethod
     def _remember(account: ChatbotAccount, configuration: ChatConfiguration) -> Dict[str, Any]:
@@ -179,7 +182,7 @@ class ConfigurationOperations(ChatbotBackendBase):
     ) -> None:
         """An update keeps the current value of every member it does not give."""
         if sns_topic_arns is not None:
-            configuration.sns_topic_arns = list(sns_topic_arns)
+            configuration.sns_topic_arns = tuple(sns_topic_arns)
         if iam_role_arn is not None:
             configuration.iam_role_arn = iam_role_arn
         if logging_level is not None:

@@ -11,6 +11,7 @@ from chatbot_mock.chatbot.models import ChatbotAccount, ClientTokenUse, CustomAc
 from chatbot_mock.store.collection import OrderedCollection
 from chatbot_mock.store.errors import Conflict, InvalidInput, NotFound
 from chatbot_mock.store.identity import Caller
+from chatbot_mock.store.records import freeze
 
 
 def _canonical_request(**members: Any) -> str:
@@ -67,10 +68,9 @@ class CustomActionOperations(ChatbotBackendBase):
         action = CustomAction(
             arn=custom_action_arn(caller.partition, caller.account_id, action_name),
             action_name=action_name,
-            # The request's own values: the parser built them afresh for this call.
-            definition=definition,
+            definition=freeze(definition),
             alias_name=alias_name,
-            attachments=attachments,
+            attachments=freeze(attachments),
             tags=new_tags,
             client_token=client_token,
         )
@@ -99,9 +99,9 @@ class CustomActionOperations(ChatbotBackendBase):
         action = self._custom_action(self._account(caller), caller, custom_action_arn)
         # The update is the whole new action (Definition is required): what it leaves
         # out is gone. ActionName cannot change: it is part of the ARN.
-        action.definition = definition
+        action.definition = freeze(definition)
         action.alias_name = alias_name
-        action.attachments = attachments
+        action.attachments = freeze(attachments)
         return {"CustomActionArn": action.arn}
 
     def delete_custom_action(self, caller: Caller, custom_action_arn: str) -> None:
@@ -130,7 +130,7 @@ class CustomActionOperations(ChatbotBackendBase):
         if account.configuration(chat_configuration) is None:
             raise NotFound(f"Channel Arn {chat_configuration} does not exist!")
         action = self._custom_action(account, caller, resource)
-        associated = account.associations.setdefault(chat_configuration, OrderedCollection())
+        associated = account.associated_with(chat_configuration)
         # Associating again is a no-op: the pair is a set member, not a counted resource.
         associated.put(action.arn, action.arn)
         account.associated_configurations.setdefault(action.arn, set()).add(chat_configuration)

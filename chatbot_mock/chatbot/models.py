@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Dict, List, Optional, Set, Tuple, Type, TypeVar, Union
+from typing import ClassVar, Dict, List, Mapping, Optional, Set, Tuple, Type, TypeVar, Union
 
 from chatbot_mock.store import slack
-from chatbot_mock.store.collection import OrderedCollection
+from chatbot_mock.store.collection import OrderedCollection, StampSource, collection_field, make_collections
 from chatbot_mock.store.grouped import GroupedCollection
-from chatbot_mock.store.records import Record
+from chatbot_mock.store.records import FrozenDict, JsonList, JsonObject, Record, member
 from chatbot_mock.store.slack import ChannelKey
 
 #: Every resource the mock hands out is live as soon as it exists, unless seeding
@@ -24,7 +23,7 @@ TeamsIdentityKey = Tuple[str, str]
 C = TypeVar("C", bound="ChatConfiguration")
 
 #: Tag key -> value, in the order the keys were first set.
-Tags = Dict[str, str]
+Tags = FrozenDict[str, str]
 
 
 # -- ARNs ----------------------------------------------------------------------------------
@@ -50,7 +49,7 @@ def account_of(arn: str) -> Optional[str]:
     return parts[4] if len(parts) == 6 and parts[0] == "arn" else None
 
 
-def tags_to_wire(tags: Tags) -> List[Dict[str, str]]:
+def tags_to_wire(tags: Mapping[str, str]) -> List[Dict[str, str]]:
     return [{"TagKey": key, "TagValue": value} for key, value in tags.items()]
 
 
@@ -59,18 +58,19 @@ def tags_to_wire(tags: Tags) -> List[Dict[str, str]]:
 
 @dataclass
 class SlackWorkspace(slack.SlackWorkspace):
-    def to_wire(self) -> Dict[str, Any]:
-        return {"SlackTeamId": self.team_id, "SlackTeamName": self.team_name, "State": ENABLED}
+    #: The console authorised it, so it is live.
+    state: ClassVar[str] = ENABLED
+    shows = {"SlackTeamId": "team_id", "SlackTeamName": "team_name", "State": "state"}
 
 
 @dataclass
 class ConfiguredTeam(Record):
-    team_id: str
-    team_name: str
-    tenant_id: str
+    team_id: str = member("TeamId")
+    team_name: str = member("TeamName")
+    tenant_id: str = member("TenantId")
 
-    def to_wire(self) -> Dict[str, Any]:
-        return {"TeamId": self.team_id, "TeamName": self.team_name, "TenantId": self.tenant_id, "State": ENABLED}
+    state: ClassVar[str] = ENABLED
+    shows = {"State": "state"}
 
 
 @dataclass
@@ -78,13 +78,14 @@ class SlackChannel(Record):
     """A channel as Slack describes it to the service: seeded, since only Slack knows it.
 
     The real service asks Slack for a channel's name; Slack names a public channel, but
-    not a private one the AWS Chatbot app was not invited to.
+    not a private one the AWS Chatbot app was not invited to. No answer shows it whole:
+    its answer is what a configuration in the channel shows of it (checked on restore).
     """
 
-    team_id: str
-    channel_id: str
-    channel_name: str
-    private: bool = False
+    team_id: str = member("SlackTeamId")
+    channel_id: str = member("SlackChannelId")
+    channel_name: str = member("SlackChannelName")
+    private: bool = member(default=False)
 
     @property
     def told_name(self) -> Optional[str]:
@@ -95,127 +96,89 @@ class SlackChannel(Record):
 # -- chat configurations --------------------------------------------------------------------
 
 
-class Enablement:
-    """ENABLED, or DISABLED with a reason (when an organization's chat-applications policy
-    denies a configuration). Only seeding changes it (``m.chatbot.set_configuration_state``),
-    so it is no constructor argument: a plain base class, not dataclass fields."""
-
-    state: str = ENABLED
-    state_reason: Optional[str] = None
-
-
 @dataclass
-class ChatConfiguration(Record, Enablement):
+class ChatConfiguration(Record):
     """What the three kinds of configuration share (each answers its own wire shape)."""
 
     #: The kind's part of its ARNs, and how messages name it.
     KIND: ClassVar[str] = ""
     LABEL: ClassVar[str] = ""
 
-    arn: str
-    configuration_name: str
-    iam_role_arn: str
-    sns_topic_arns: List[str]
-    logging_level: str
-    tags: Tags
-
-
-    def to_wire(self) -> Dict[str, Any]:
-        return {
-            "ChatConfigurationArn": self.arn,
-            "ConfigurationName": self.configuration_name,
-            "IamRoleArn": self.iam_role_arn,
-            "SnsTopicArns": list(self.sns_topic_arns),
-            "LoggingLevel": self.logging_level,
-            "Tags": tags_to_wire(self.tags),
-            "State": self.state,
-            "StateReason": self.state_reason,
-        }
+    arn: str = member("ChatConfigurationArn")
+    configuration_name: str = member("ConfigurationName")
+    iam_role_arn: str = member("IamRoleArn")
+    sns_topic_arns: Tuple[str, ...] = member("SnsTopicArns")
+    logging_level: str = member("LoggingLevel", when_missing="NONE")
+    tags: Tags = member("Tags", tags_to_wire)
+    #: ENABLED, or DISABLED with a reason when an organization's chat-applications policy
+    #: denies the configuration: only seeding changes it (``m.chatbot.set_configuration_state``).
+    state: str = member("State", when_missing=ENABLED)
+    state_reason: Optional[str] = member("StateReason")
 
 
 @dataclass
 class ChannelConfiguration(ChatConfiguration):
-    """Slack and Microsoft Teams configurations: a channel with guardrails."""
+    """Slack and Microsoft Teams configurations: a channel of a team, with guardrails."""
 
-    guardrail_policy_arns: List[str]
-    user_authorization_required: bool
-    channel_id: str
-    channel_name: Optional[str]
+    #: The Slack workspace or Microsoft Teams team the channel is in, shared with the
+    #: account's record of it: a re-authorisation that renames it shows in every
+    #: configuration's answer. (Each kind answers it and the channel under its own names.)
+    team: Union[SlackWorkspace, ConfiguredTeam] = member(reference=("team_id", "team_id"))
+    channel_id: str = member()
+    channel_name: Optional[str] = member()
+    guardrail_policy_arns: Tuple[str, ...] = member("GuardrailPolicyArns")
+    user_authorization_required: bool = member("UserAuthorizationRequired")
 
     @property
     def channel_key(self) -> ChannelKey:
         """(team, channel): one configuration per channel per account."""
-        raise NotImplementedError
+        return (self.team.team_id, self.channel_id)
 
     @staticmethod
     def describe_channel(channel: ChannelKey) -> str:
         """How the service names a channel of this kind in its messages."""
         raise NotImplementedError
 
-    def to_wire(self) -> Dict[str, Any]:
-        return {
-            **super().to_wire(),
-            "GuardrailPolicyArns": list(self.guardrail_policy_arns),
-            "UserAuthorizationRequired": self.user_authorization_required,
-        }
-
 
 @dataclass
 class SlackChannelConfiguration(ChannelConfiguration):
     KIND: ClassVar[str] = "slack-channel"
     LABEL: ClassVar[str] = "Slack channel configuration"
-    shown_records = ("workspace",)
-
-    #: Shared with the account's workspace record, so a re-authorisation that renames
-    #: the workspace shows in every configuration's SlackTeamName.
-    workspace: SlackWorkspace
-
-    @property
-    def channel_key(self) -> ChannelKey:
-        return (self.workspace.team_id, self.channel_id)
+    shows = {
+        "SlackTeamId": "team.team_id",
+        "SlackTeamName": "team.team_name",
+        "SlackChannelId": "channel_id",
+        "SlackChannelName": "channel_name",
+    }
 
     @staticmethod
     def describe_channel(channel: ChannelKey) -> str:
         return f"Slack channel with ID {channel[1]} in Slack team {channel[0]}"
-
-    def to_wire(self) -> Dict[str, Any]:
-        return {
-            **super().to_wire(),
-            "SlackTeamId": self.workspace.team_id,
-            "SlackTeamName": self.workspace.team_name,
-            "SlackChannelId": self.channel_id,
-            "SlackChannelName": self.channel_name,
-        }
 
 
 @dataclass
 class TeamsChannelConfiguration(ChannelConfiguration):
     KIND: ClassVar[str] = "microsoft-teams-channel"
     LABEL: ClassVar[str] = "Microsoft Teams channel configuration"
-    shown_records = ("team",)
+    shows = {
+        "TeamId": "team.team_id",
+        "TeamName": "shown_team_name",
+        "TenantId": "team.tenant_id",
+        "ChannelId": "channel_id",
+        "ChannelName": "channel_name",
+    }
 
-    team: ConfiguredTeam
     #: The TeamName the create call gave; without one the team's current name shows,
     #: as a Slack configuration shows its workspace's current name.
-    team_name: Optional[str]
+    team_name: Optional[str] = member()
 
     @property
-    def channel_key(self) -> ChannelKey:
-        return (self.team.team_id, self.channel_id)
+    def shown_team_name(self) -> str:
+        return self.team_name or self.team.team_name
 
     @staticmethod
     def describe_channel(channel: ChannelKey) -> str:
         return f"Microsoft Teams channel with ID {channel[1]} in team {channel[0]}"
-
-    def to_wire(self) -> Dict[str, Any]:
-        return {
-            **super().to_wire(),
-            "TeamId": self.team.team_id,
-            "TeamName": self.team_name or self.team.team_name,
-            "TenantId": self.team.tenant_id,
-            "ChannelId": self.channel_id,
-            "ChannelName": self.channel_name,
-        }
 
 
 @dataclass
@@ -223,12 +186,9 @@ class ChimeWebhookConfiguration(ChatConfiguration):
     KIND: ClassVar[str] = "chime-webhook"
     LABEL: ClassVar[str] = "Amazon Chime webhook configuration"
 
-    webhook_description: str
+    webhook_description: str = member("WebhookDescription")
     #: Kept although no answer shows it: the service never returns the webhook's secret URL.
-    webhook_url: str
-
-    def to_wire(self) -> Dict[str, Any]:
-        return {**super().to_wire(), "WebhookDescription": self.webhook_description}
+    webhook_url: str = member()
 
 
 # -- user identities (seeded: users create them by talking to the bot) -----------------------
@@ -236,51 +196,35 @@ class ChimeWebhookConfiguration(ChatConfiguration):
 
 @dataclass
 class SlackUserIdentity(Record):
-    shown_records = ("configuration", "configuration.workspace")
+    shows = {"ChatConfigurationArn": "configuration.arn", "SlackTeamId": "configuration.team.team_id"}
 
-    configuration: SlackChannelConfiguration
-    slack_user_id: str
-    iam_role_arn: str
-    aws_user_identity: Optional[str] = None
+    configuration: SlackChannelConfiguration = member(reference=("chat_configuration_arn", "arn"))
+    slack_user_id: str = member("SlackUserId")
+    iam_role_arn: str = member("IamRoleArn")
+    aws_user_identity: Optional[str] = member("AwsUserIdentity", default=None)
 
     @property
     def key(self) -> SlackIdentityKey:
-        return (self.configuration.arn, self.configuration.workspace.team_id, self.slack_user_id)
-
-    def to_wire(self) -> Dict[str, Any]:
-        return {
-            "ChatConfigurationArn": self.configuration.arn,
-            "SlackTeamId": self.configuration.workspace.team_id,
-            "SlackUserId": self.slack_user_id,
-            "IamRoleArn": self.iam_role_arn,
-            "AwsUserIdentity": self.aws_user_identity,
-        }
+        return (self.configuration.arn, self.configuration.team.team_id, self.slack_user_id)
 
 
 @dataclass
 class TeamsUserIdentity(Record):
-    shown_records = ("configuration", "configuration.team")
+    shows = {
+        "ChatConfigurationArn": "configuration.arn",
+        "TeamId": "configuration.team.team_id",
+        "TeamsTenantId": "configuration.team.tenant_id",
+        "TeamsChannelId": "configuration.channel_id",
+    }
 
-    configuration: TeamsChannelConfiguration
-    user_id: str
-    iam_role_arn: str
-    aws_user_identity: Optional[str] = None
+    configuration: TeamsChannelConfiguration = member(reference=("chat_configuration_arn", "arn"))
+    user_id: str = member("UserId")
+    iam_role_arn: str = member("IamRoleArn")
+    aws_user_identity: Optional[str] = member("AwsUserIdentity", default=None)
 
     @property
     def key(self) -> TeamsIdentityKey:
         return (self.configuration.arn, self.user_id)
-
-    def to_wire(self) -> Dict[str, Any]:
-        team = self.configuration.team
-        return {
-            "ChatConfigurationArn": self.configuration.arn,
-            "TeamId": team.team_id,
-            "TeamsTenantId": team.tenant_id,
-            "TeamsChannelId": self.configuration.channel_id,
-            "UserId": self.user_id,
-            "IamRoleArn": self.iam_role_arn,
-            "AwsUserIdentity": self.aws_user_identity,
-        }
 
 
 # -- custom actions ---------------------------------------------------------------------------
@@ -288,25 +232,16 @@ class TeamsUserIdentity(Record):
 
 @dataclass
 class CustomAction(Record):
-    arn: str
-    action_name: str
+    arn: str = member("CustomActionArn")
+    action_name: str = member("ActionName")
     #: Wire-shaped (CustomActionDefinition / CustomActionAttachment): only the members the
     #: model defines, as the request parser kept them.
-    definition: Dict[str, Any]
-    alias_name: Optional[str]
-    attachments: Optional[List[Dict[str, Any]]]
-    tags: Tags
+    definition: JsonObject = member("Definition")
+    alias_name: Optional[str] = member("AliasName")
+    attachments: Optional[JsonList] = member("Attachments")
+    tags: Tags = member()
     #: The ClientToken that created it, forgotten with the action.
-    client_token: Optional[str] = None
-
-    def to_wire(self) -> Dict[str, Any]:
-        return {
-            "CustomActionArn": self.arn,
-            "ActionName": self.action_name,
-            "Definition": copy.deepcopy(self.definition),
-            "AliasName": self.alias_name,
-            "Attachments": copy.deepcopy(self.attachments),
-        }
+    client_token: Optional[str] = member(default=None)
 
 
 @dataclass
@@ -329,13 +264,15 @@ _COLLECTION_OF: Dict[type, str] = {
 
 @dataclass
 class ChatbotAccount:
-    workspaces: OrderedCollection[str, SlackWorkspace] = field(default_factory=OrderedCollection)
-    teams: OrderedCollection[str, ConfiguredTeam] = field(default_factory=OrderedCollection)
+    #: The state's creation stamps, which every collection below hands out.
+    stamps: StampSource = field(default_factory=StampSource, repr=False)
+    workspaces: OrderedCollection[str, SlackWorkspace] = collection_field(OrderedCollection)
+    teams: OrderedCollection[str, ConfiguredTeam] = collection_field(OrderedCollection)
 
     # Configurations by ARN; Slack and Teams ones also grouped by team id.
-    slack: GroupedCollection[str, str, SlackChannelConfiguration] = field(default_factory=GroupedCollection)
-    microsoft_teams: GroupedCollection[str, str, TeamsChannelConfiguration] = field(default_factory=GroupedCollection)
-    chime: OrderedCollection[str, ChimeWebhookConfiguration] = field(default_factory=OrderedCollection)
+    slack: GroupedCollection[str, str, SlackChannelConfiguration] = collection_field(GroupedCollection)
+    microsoft_teams: GroupedCollection[str, str, TeamsChannelConfiguration] = collection_field(GroupedCollection)
+    chime: OrderedCollection[str, ChimeWebhookConfiguration] = collection_field(OrderedCollection)
     #: Configuration name -> ARN, across the three kinds.
     configuration_names: Dict[str, str] = field(default_factory=dict)
     #: Names a failed Slack create kept (the real service keeps them too).
@@ -344,17 +281,13 @@ class ChatbotAccount:
     slack_channels: Dict[ChannelKey, str] = field(default_factory=dict)
     teams_channels: Dict[ChannelKey, str] = field(default_factory=dict)
     #: What Slack would tell the service about channels, as seeding declared them.
-    slack_channel_directory: OrderedCollection[ChannelKey, SlackChannel] = field(default_factory=OrderedCollection)
+    slack_channel_directory: OrderedCollection[ChannelKey, SlackChannel] = collection_field(OrderedCollection)
 
     # User identities, grouped by configuration ARN.
-    slack_identities: GroupedCollection[str, SlackIdentityKey, SlackUserIdentity] = field(
-        default_factory=GroupedCollection
-    )
-    teams_identities: GroupedCollection[str, TeamsIdentityKey, TeamsUserIdentity] = field(
-        default_factory=GroupedCollection
-    )
+    slack_identities: GroupedCollection[str, SlackIdentityKey, SlackUserIdentity] = collection_field(GroupedCollection)
+    teams_identities: GroupedCollection[str, TeamsIdentityKey, TeamsUserIdentity] = collection_field(GroupedCollection)
 
-    custom_actions: OrderedCollection[str, CustomAction] = field(default_factory=OrderedCollection)
+    custom_actions: OrderedCollection[str, CustomAction] = collection_field(OrderedCollection)
     #: Action name -> ARN (the ARN's partition is the creating caller's).
     custom_action_names: Dict[str, str] = field(default_factory=dict)
     client_tokens: Dict[str, ClientTokenUse] = field(default_factory=dict)
@@ -365,6 +298,16 @@ class ChatbotAccount:
 
     user_authorization_required: bool = False
     training_data_collection_enabled: bool = False
+
+    def __post_init__(self) -> None:
+        make_collections(self)
+
+    def associated_with(self, configuration_arn: str) -> OrderedCollection[str, str]:
+        """The custom actions associated with a configuration, made empty on first use."""
+        associated = self.associations.get(configuration_arn)
+        if associated is None:
+            associated = self.associations[configuration_arn] = OrderedCollection(self.stamps)
+        return associated
 
     @property
     def configuration_count(self) -> int:
@@ -397,7 +340,7 @@ class ChatbotAccount:
         (``stamp``: its creation stamp, when a snapshot brings it back)."""
         arn = configuration.arn
         if isinstance(configuration, SlackChannelConfiguration):
-            self.slack.put(configuration.workspace.team_id, arn, configuration, stamp)
+            self.slack.put(configuration.team.team_id, arn, configuration, stamp)
             self.slack_channels[configuration.channel_key] = arn
         elif isinstance(configuration, TeamsChannelConfiguration):
             self.microsoft_teams.put(configuration.team.team_id, arn, configuration, stamp)

@@ -78,7 +78,7 @@ class SlackOperations(ConfigurationOperations):
             ),
             guardrail_policy_arns=self._guardrails(caller, guardrail_policy_arns),
             user_authorization_required=bool(user_authorization_required),
-            workspace=workspace,
+            team=workspace,
             channel_id=slack_channel_id,
             channel_name=slack_channel_name or account.channel_name_from_chat(_KIND, (slack_team_id, slack_channel_id)),
         )

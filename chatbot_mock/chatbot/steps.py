@@ -78,10 +78,10 @@ class ChatbotSteps:
         configuration = account.slack.get(chat_configuration_arn) if account else None
         if account is None or configuration is None:
             raise NotFound(f"No Slack channel configuration with ARN {chat_configuration_arn} exists")
-        if configuration.workspace.team_id != slack_team_id:
+        if configuration.team.team_id != slack_team_id:
             raise NotAllowedNow(
                 f"Slack channel configuration {chat_configuration_arn} is in Slack team "
-                f"{configuration.workspace.team_id}, not {slack_team_id}"
+                f"{configuration.team.team_id}, not {slack_team_id}"
             )
         identity = SlackUserIdentity(configuration, slack_user_id, iam_role_arn, aws_user_identity)
         account.slack_identities.put(configuration.arn, identity.key, identity)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any, Dict, List, Union
 
 from chatbot_mock.chatbot.common import ChatbotBackendBase, tags_from_request
-from chatbot_mock.chatbot.models import ChatConfiguration, CustomAction, tags_to_wire
+from chatbot_mock.chatbot.models import ChatConfiguration, CustomAction, Tags, tags_to_wire
 from chatbot_mock.store.errors import NotFound
 from chatbot_mock.store.identity import Caller
 
@@ -15,16 +15,15 @@ class TaggingOperations(ChatbotBackendBase):
         given = tags_from_request(tags)
         resource = self._tagged(caller, resource_arn)
         # A key already on the resource takes the new value and keeps its place.
-        merged = {**resource.tags, **given}
+        merged = Tags({**resource.tags, **given})
         self._check_limit("chatbot_tags_per_resource", len(merged), f"Tags on {resource_arn}")
-        # Replaced, not changed in place: the record sees the change (store/records.py).
         resource.tags = merged
 
     def untag_resource(self, caller: Caller, resource_arn: str, tag_keys: List[str]) -> None:
         resource = self._tagged(caller, resource_arn)
         # Keys the resource does not have are ignored, as everywhere in AWS.
         removed = set(tag_keys)
-        resource.tags = {key: value for key, value in resource.tags.items() if key not in removed}
+        resource.tags = Tags({key: value for key, value in resource.tags.items() if key not in removed})
 
     def list_tags_for_resource(self, caller: Caller, resource_arn: str) -> Dict[str, Any]:
         return {"Tags": tags_to_wire(self._tagged(caller, resource_arn).tags)}

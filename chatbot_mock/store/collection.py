@@ -2,25 +2,47 @@
 
 from __future__ import annotations
 
-import itertools
+import dataclasses
+import threading
 from bisect import bisect_right, insort
-from typing import Dict, Generic, Iterator, List, Optional, Tuple, TypeVar
+from typing import Any, Callable, Dict, Generic, Iterator, List, Optional, Tuple, TypeVar
 
 K = TypeVar("K")
 V = TypeVar("V")
 
-# One sequence of creation stamps for every collection: an item keeps its stamp in each
-# collection it is in (a configuration in the account's list and in its team's), and a
-# snapshot that records stamps restores page tokens exactly (see :func:`stamps_after`).
-_stamps = itertools.count(1)
+#: The greatest creation stamp: page tokens carry stamps and snapshots keep them, and a
+#: signed 64-bit integer is what other tools reading a snapshot can hold.
+GREATEST_STAMP = 2**63 - 1
 
 
-def stamps_after(stamp: int) -> None:
-    """Make every stamp handed out from now on greater than ``stamp`` (after a restore
-    brought back items stamped up to it)."""
-    global _stamps
-    current = next(_stamps)
-    _stamps = itertools.count(max(current, stamp + 1))
+class StampSource:
+    """Creation stamps for every collection of one state, ascending.
+
+    An item keeps its stamp in each collection it is in (a configuration in the
+    account's list and in its team's), and a snapshot keeps the stamps, so a restore
+    brings page tokens back exactly. One source per state, not per process: a snapshot
+    loaded into one state must not move another's stamps. A stamp a restore puts back
+    raises the source past it (:meth:`seen`), so later items come after it.
+    """
+
+    def __init__(self) -> None:
+        self._last = 0
+        self._lock = threading.Lock()
+
+    def next(self) -> int:
+        with self._lock:
+            if self._last >= GREATEST_STAMP:
+                # Only a snapshot written by hand gets here: every stamp the state hands
+                # out must load again from its own snapshots.
+                raise OverflowError(f"no creation stamp is left after {GREATEST_STAMP}")
+            self._last += 1
+            return self._last
+
+    def seen(self, stamp: int) -> None:
+        """An item came back with ``stamp``: every later stamp is greater."""
+        with self._lock:
+            if stamp > self._last:
+                self._last = stamp
 
 
 class OrderedCollection(Generic[K, V]):
@@ -31,7 +53,9 @@ class OrderedCollection(Generic[K, V]):
     deleting items between pages neither skips nor repeats one.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, stamps: Optional[StampSource] = None) -> None:
+        #: The state's stamps (a collection of its own when none is given, as in tests).
+        self.stamps = StampSource() if stamps is None else stamps
         self._items: Dict[K, Tuple[int, V]] = {}
         self._sequence: List[int] = []  # ascending; parallel to _keys
         self._keys: List[K] = []
@@ -56,7 +80,11 @@ class OrderedCollection(Generic[K, V]):
         if entry is not None:
             self._items[key] = (entry[0], value)
             return entry[0]
-        seq = next(_stamps) if stamp is None else stamp
+        if stamp is None:
+            seq = self.stamps.next()
+        else:
+            seq = stamp
+            self.stamps.seen(stamp)
         self._items[key] = (seq, value)
         if not self._sequence or seq > self._sequence[-1]:
             self._sequence.append(seq)
@@ -96,3 +124,18 @@ class OrderedCollection(Generic[K, V]):
         items = self._items
         found = [items[key][1] for key in self._keys[start:end]]
         return found, (self._sequence[end - 1] if end < len(self._keys) else None)
+
+
+def collection_field(kind: Callable[[StampSource], Any]) -> Any:
+    """A dataclass field holding a ``kind`` of collection made with its owner's
+    ``stamps`` (by :func:`make_collections`, from the owner's ``__post_init__``)."""
+    return dataclasses.field(init=False, repr=False, metadata={"collection": kind})
+
+
+def make_collections(owner: Any) -> None:
+    """Fill every :func:`collection_field` of ``owner`` with a new collection."""
+    stamps: StampSource = owner.stamps
+    for item in dataclasses.fields(owner):
+        kind = item.metadata.get("collection")
+        if kind is not None:
+            setattr(owner, item.name, kind(stamps))

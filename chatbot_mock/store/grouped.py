@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Dict, Generic, Hashable, Iterator, List, Optional, Tuple, TypeVar
 
-from chatbot_mock.store.collection import OrderedCollection
+from chatbot_mock.store.collection import OrderedCollection, StampSource
 
 G = TypeVar("G", bound=Hashable)
 K = TypeVar("K", bound=Hashable)
@@ -19,8 +19,8 @@ class GroupedCollection(Generic[G, K, V]):
     filtered page costs the same as an unfiltered one instead of scanning every item.
     """
 
-    def __init__(self) -> None:
-        self.everything: OrderedCollection[K, V] = OrderedCollection()
+    def __init__(self, stamps: Optional[StampSource] = None) -> None:
+        self.everything: OrderedCollection[K, V] = OrderedCollection(stamps)
         # group -> (its items for paging, its keys for removal in one go)
         self._groups: Dict[G, Tuple[OrderedCollection[K, V], Dict[K, None]]] = {}
         self._group_of: Dict[K, G] = {}
@@ -46,7 +46,7 @@ class GroupedCollection(Generic[G, K, V]):
         stamp = self.everything.put(key, value, stamp)
         entry = self._groups.get(group)
         if entry is None:
-            entry = self._groups[group] = (OrderedCollection(), {})
+            entry = self._groups[group] = (OrderedCollection(self.everything.stamps), {})
         members, keys = entry
         members.put(key, value, stamp)
         keys[key] = None

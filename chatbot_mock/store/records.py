@@ -1,21 +1,34 @@
-"""Stored records that build their answer form once per change, not once per call.
+"""Stored records: dataclasses whose values never change in place, each declaring every
+field once, with the answer member that shows it.
 
-A describe page of 100 configurations used to build and render the same 100 records
-on every call. A :class:`Record` keeps the :class:`WireForm` it built last and builds
-a new one only after one of its attributes, or of a record its answer shows
-(:attr:`Record.shown_records`), was assigned. The serialiser in turn keeps the JSON
-text of a ``WireForm`` on it, so an unchanged record is rendered once, ever.
+A record holds text, numbers, ``None``, tuples, :class:`FrozenDict` and other records
+only, so the one way to change it is to assign an attribute (``record.tags =
+FrozenDict(...)``), and the record sees every assignment. That is what lets it keep the
+answer it built (:meth:`Record.wire_form`), and the serialiser the answer's JSON, until
+something that answer shows is assigned. It pays on reads: a describe page of 100 costs
+1.041x the floor's instructions with the kept answers and 1.441x without
+(``python benchmarks/instructions.py --calls 60 --base 10 describe``).
 
-Changes are seen through attribute assignment only: a record's lists and dicts are
-replaced, never changed in place (``record.tags = {...}``, not ``record.tags[k] = v``).
+With :data:`CHECK_ANSWERS` on (``CHATBOT_MOCK_CHECK_ANSWERS=1``; the test suite turns it on
+for every test), every value assigned is checked to be immutable, and every kept answer is
+compared with one built afresh whenever it is handed out: a difference raises
+:class:`StaleAnswer`.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import itertools
+import os
 from operator import attrgetter
-from typing import Any, Callable, ClassVar, Dict, List, NoReturn, Optional, Tuple
+from typing import Any, Callable, ClassVar, Dict, Mapping, NoReturn, Optional, Tuple, TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+#: Compare every kept answer with a fresh one as it is handed out, and refuse mutable
+#: values in records (tests/conftest.py turns it on for the whole suite).
+CHECK_ANSWERS = os.environ.get("CHATBOT_MOCK_CHECK_ANSWERS", "") not in ("", "0")
 
 #: One counter for every record in the process: a record assigned after a form was
 #: stamped has a higher revision than the form's stamp, whichever record it is.
@@ -23,12 +36,74 @@ _revisions = itertools.count(1)
 _set_attribute = object.__setattr__
 
 
-class WireForm(Dict[str, Any]):
-    """A record's answer, keyed by the output shape's member names, and read-only.
+Getter = Callable[[Any], Any]
 
-    A ``dict`` (so it reads as fast as one and equals one) that refuses changes: the
-    serialiser keeps its rendering in :attr:`rendered`, and a changed form would
-    answer stale text.
+
+class StaleAnswer(AssertionError):
+    """A record's kept answer differs from the one it builds now: a value was changed
+    without the record seeing it (raised only with :data:`CHECK_ANSWERS` on)."""
+
+
+class FrozenDict(Dict[K, V]):
+    """A ``dict`` that refuses changes: equal to a dict, read as fast as one, and
+    written as a JSON object, but changed only by building a new one."""
+
+    __slots__ = ()
+
+    def _refuse(self, *_: Any, **__: Any) -> NoReturn:
+        raise TypeError(f"a {type(self).__name__} is read-only: assign the record a new one")
+
+    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = __ior__ = _refuse
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (type(self), (dict(self),))
+
+    def __copy__(self) -> FrozenDict[K, V]:
+        return self
+
+    def __deepcopy__(self, memo: Dict[int, Any]) -> FrozenDict[K, V]:
+        return self
+
+
+#: A JSON object or list kept in a record (as :func:`freeze` makes them).
+JsonObject = FrozenDict[str, Any]
+JsonList = Tuple[Any, ...]
+
+
+def freeze(value: Any) -> Any:
+    """JSON as immutable values: objects as :class:`FrozenDict`, lists as tuples."""
+    if isinstance(value, dict):
+        return FrozenDict({key: freeze(item) for key, item in value.items()})
+    if isinstance(value, (list, tuple)):
+        return tuple(freeze(item) for item in value)
+    return value
+
+
+def thaw(value: Any) -> Any:
+    """Immutable values as plain JSON: a copy the caller may change."""
+    if isinstance(value, dict):
+        return {key: thaw(item) for key, item in value.items()}
+    if isinstance(value, tuple):
+        return [thaw(item) for item in value]
+    return value
+
+
+def is_frozen(value: Any) -> bool:
+    """Whether ``value`` can change only by being replaced."""
+    if value is None or isinstance(value, (str, int, float, Record)):
+        return True
+    if type(value) is tuple:
+        return all(is_frozen(item) for item in value)
+    if isinstance(value, FrozenDict):
+        return all(is_frozen(item) for item in value.values())
+    return False
+
+
+class WireForm(FrozenDict[str, Any]):
+    """A record's answer, keyed by the output shape's member names.
+
+    Read-only: the serialiser keeps its rendering in :attr:`rendered`, and a changed
+    form would answer stale text.
     """
 
     __slots__ = ("stamp", "rendered")
@@ -39,45 +114,55 @@ class WireForm(Dict[str, Any]):
         #: Whoever renders this form may keep the result here, keyed as it likes.
         self.rendered: Dict[Any, Any] = {}
 
-    def _refuse(self, *_: Any, **__: Any) -> NoReturn:
-        raise TypeError("a WireForm is read-only: change the record, and ask it for its form again")
-
-    __setitem__ = __delitem__ = update = pop = popitem = clear = setdefault = __ior__ = _refuse
-
     def __reduce__(self) -> Tuple[Any, ...]:
         return (WireForm, (dict(self), self.stamp))
 
-    def __deepcopy__(self, memo: Dict[int, Any]) -> WireForm:
-        # Read-only, so a copy of a record can share its form.
-        return self
+
+def member(
+    wire: Optional[str] = None,
+    answer: Optional[Callable[[Any], Any]] = None,
+    *,
+    default: Any = dataclasses.MISSING,
+    when_missing: Any = dataclasses.MISSING,
+    reference: Optional[Tuple[str, str]] = None,
+) -> Any:
+    """A record's field, declared once.
+
+    ``wire``: the answer member that shows it (none: kept, never answered), as
+    ``answer`` turns it (tags into TagKey/TagValue pairs); ``default``: as a dataclass
+    field's. For the snapshot (store/snapshot.py): ``when_missing``, what a snapshot
+    that leaves it out means; ``reference``, for a field holding another record, the
+    snapshot member that names it and the attribute of the record it holds
+    (``("team_id", "team_id")``).
+    """
+    metadata = {"wire": wire, "answer": answer, "when_missing": when_missing, "reference": reference}
+    return dataclasses.field(default=default, metadata=metadata)
 
 
 class Record:
-    """A record whose :meth:`wire_form` is built once per change.
+    """A dataclass of immutable values whose answer is built from its fields.
 
-    Subclasses (dataclasses) build their answer in :meth:`to_wire` and name in
-    :attr:`shown_records` the other records whose attributes that answer shows, as
-    dotted attribute paths from the record (``"configuration.workspace"``).
+    :meth:`to_wire` answers every :func:`member` with a wire name, and every member of
+    :attr:`shows`; :meth:`wire_form` keeps that answer until the record, or a record
+    one of :attr:`shows`'s paths goes through, is assigned.
     """
 
-    shown_records: ClassVar[Tuple[str, ...]] = ()
+    #: Answer members no field of the record holds itself: wire name -> dotted attribute
+    #: path from the record (``"team.team_id"``). A path through another record
+    #: makes the answer show that record, and change when it changes.
+    shows: ClassVar[Mapping[str, str]] = {}
 
     _revision: int = 0
     _wire_form: Optional[WireForm] = None
-    _shown_getters: ClassVar[Tuple[Callable[[Any], Record], ...]] = ()
-
-    def __init_subclass__(cls, **kwargs: Any) -> None:
-        super().__init_subclass__(**kwargs)
-        cls._shown_getters = tuple(attrgetter(path) for path in cls.shown_records)
-        if "__init__" not in cls.__dict__:
-            # @dataclass keeps an __init__ the class already has, so this one stands
-            # in for the one it would write (see _untracked_init).
-            cls.__init__ = _first_init(cls)  # type: ignore[method-assign]
+    #: Getters of the other records the answer shows: set on the class with its answer
+    #: table, which :meth:`to_wire` builds before any form is kept.
+    _shown_records: ClassVar[Tuple[Getter, ...]] = ()
 
     def __setattr__(self, name: str, value: Any) -> None:
         # Not self.__dict__: materialising it slows every later attribute read of the
-        # record, and a describe page reads 100 of them. (__init__ does not come
-        # through here: see _untracked_init.)
+        # record, and a describe page reads 100 of them.
+        if CHECK_ANSWERS and not is_frozen(value):
+            raise TypeError(f"{type(self).__name__}.{name} must hold immutable values, not {value!r}")
         _set_attribute(self, name, value)
         _set_attribute(self, "_revision", next(_revisions))
 
@@ -88,17 +173,19 @@ class Record:
 
     def to_wire(self) -> Dict[str, Any]:
         """The answer, built afresh: the output shape's member names and values."""
-        raise NotImplementedError
+        return {name: get(self) for name, get in _answer_of(type(self)).members}
 
     def wire_form(self) -> WireForm:
         """The answer, built again only if this record or one it shows has changed."""
         form = self._wire_form
         if form is not None and self._revision < form.stamp:
             stamp = form.stamp
-            for shown in self._shown_getters:
+            for shown in self._shown_records:
                 if shown(self)._revision >= stamp:
                     break
             else:
+                if CHECK_ANSWERS:
+                    _check_fresh(self, form)
                 return form
         form = WireForm(self.to_wire(), next(_revisions))
         # Kept without a new revision: building the answer changes nothing.
@@ -106,71 +193,51 @@ class Record:
         return form
 
 
-class _FromFactory:
-    """Stands for "no value given" where a field's default comes from its default_factory
-    (shown as a dataclass shows it)."""
-
-    def __repr__(self) -> str:
-        return "<factory>"
-
-
-_FROM_FACTORY = _FromFactory()
-
-
-def _first_init(cls: type) -> Callable[..., None]:
-    """The __init__ a Record subclass starts with: on its first call it puts the right
-    one in its place (``@dataclass`` has finished with the class by then) and runs it."""
-
-    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
-        init = _untracked_init(cls)
-        if init is not None:
-            cls.__init__ = init  # type: ignore[misc]
-        elif cls.__dict__.get("__init__") is __init__:
-            # Not a dataclass of its own: it inherits its __init__, as it would have.
-            delattr(cls, "__init__")
-        cls.__init__(self, *args, **kwargs)  # type: ignore[misc]
-
-    __init__.__qualname__ = f"{cls.__qualname__}.__init__"
-    return __init__
+def _check_fresh(record: Record, form: WireForm) -> None:
+    fresh = record.to_wire()
+    if fresh != dict(form):
+        changed = sorted(name for name in fresh.keys() | form.keys() if fresh.get(name) != form.get(name))
+        raise StaleAnswer(
+            f"{type(record).__name__}: its kept answer differs from a fresh one in {', '.join(changed)} "
+            f"(kept {[form.get(name) for name in changed]!r}, fresh {[fresh.get(name) for name in changed]!r}): "
+            "a value was changed in place"
+        )
 
 
-def _untracked_init(cls: type) -> Optional[Callable[..., None]]:
-    """A dataclass's __init__, with the same parameters, that sets its fields without
-    going through :meth:`Record.__setattr__` and bumps the revision once.
+@dataclasses.dataclass(frozen=True)
+class _Answer:
+    #: (wire name, getter) of every member the answer shows.
+    members: Tuple[Tuple[str, Getter], ...]
+    #: Getters of the other records the answer shows.
+    shown_records: Tuple[Getter, ...]
 
-    Making a record is most of what a create does, and one Python-level __setattr__
-    call per field cost about six times the assignments themselves. ``None`` for a class
-    that is not itself a dataclass, or is one with ``init=False``: it has no __init__ of
-    its own to replace.
-    """
-    params = cls.__dict__.get("__dataclass_params__")
-    if "__dataclass_fields__" not in cls.__dict__ or params is None or not params.init:
-        return None
-    if hasattr(cls, "__post_init__"):
-        raise TypeError(f"{cls.__qualname__}: a Record's __init__ does not call __post_init__")
-    namespace: Dict[str, Any] = {"_set": _set_attribute, "_revisions": _revisions, "_FROM_FACTORY": _FROM_FACTORY}
-    parameters: List[str] = []
-    lines: List[str] = []
-    for number, item in enumerate(dataclasses.fields(cls)):
-        if not item.init or getattr(item, "kw_only", False):
-            raise TypeError(f"{cls.__qualname__}.{item.name}: a Record's fields are all plain __init__ parameters")
-        name = item.name
-        if item.default is not dataclasses.MISSING:
-            namespace[f"_default_{number}"] = item.default
-            parameters.append(f"{name}=_default_{number}")
-            lines.append(f"    _set(self, {name!r}, {name})")
-        elif item.default_factory is not dataclasses.MISSING:
-            namespace[f"_factory_{number}"] = item.default_factory
-            parameters.append(f"{name}=_FROM_FACTORY")
-            lines.append(f"    _set(self, {name!r}, _factory_{number}() if {name} is _FROM_FACTORY else {name})")
-        else:
-            parameters.append(name)
-            lines.append(f"    _set(self, {name!r}, {name})")
-    lines.append("    _set(self, '_revision', next(_revisions))")
-    source = f"def __init__(self, {', '.join(parameters)}):\n" + "\n".join(lines) + "\n"
-    exec(source, namespace)  # noqa: S102 - the text is built from the class's own field names
-    init: Callable[..., None] = namespace["__init__"]
-    init.__qualname__ = f"{cls.__qualname__}.__init__"
-    init.__module__ = cls.__module__
-    init.__annotations__ = {**{item.name: item.type for item in dataclasses.fields(cls)}, "return": None}
-    return init
+
+_answers: Dict[type, _Answer] = {}
+
+
+def _answer_of(kind: type) -> _Answer:
+    """A record class's answer table, built on first use (``@dataclass`` has finished
+    with the class by then)."""
+    found = _answers.get(kind)
+    if found is None:
+        found = _answers[kind] = _build_answer(kind)
+        kind._shown_records = found.shown_records  # type: ignore[attr-defined]
+    return found
+
+
+def _build_answer(kind: type) -> _Answer:
+    members = []
+    for item in dataclasses.fields(kind):
+        wire = item.metadata.get("wire")
+        if wire is not None:
+            convert = item.metadata["answer"]
+            get = attrgetter(item.name)
+            members.append((wire, get if convert is None else _converted(convert, get)))
+    shows: Mapping[str, str] = kind.shows  # type: ignore[attr-defined]
+    members.extend((wire, attrgetter(path)) for wire, path in shows.items())
+    through = {".".join(path.split(".")[:end]) for path in shows.values() for end in range(1, path.count(".") + 1)}
+    return _Answer(tuple(members), tuple(attrgetter(path) for path in sorted(through)))
+
+
+def _converted(convert: Callable[[Any], Any], get: Getter) -> Getter:
+    return lambda record: convert(get(record))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Callable, Tuple, TypeVar
 
 from chatbot_mock.store.collection import OrderedCollection
-from chatbot_mock.store.records import Record
+from chatbot_mock.store.records import Record, member
 
 #: (team id, channel id): a Slack channel (Chatbot keys Microsoft Teams channels alike).
 ChannelKey = Tuple[str, str]
@@ -16,10 +16,10 @@ ChannelKey = Tuple[str, str]
 @dataclass
 class SlackWorkspace(Record):
     """A Slack workspace the console authorised in one account (each service answers it
-    in its own shape)."""
+    in its own shape, under :attr:`Record.shows`)."""
 
-    team_id: str
-    team_name: str
+    team_id: str = member()
+    team_name: str = member()
 
 
 W = TypeVar("W", bound=SlackWorkspace)

@@ -8,10 +8,13 @@ missing, of the wrong type, or not a member the format has.
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Iterator, List, Optional, Set, Tuple, TypeVar
+import dataclasses
+import typing
+from typing import Any, Callable, Dict, Iterator, List, Optional, Set, Tuple, Type, TypeVar
 
-from chatbot_mock.store.collection import OrderedCollection
+from chatbot_mock.store.collection import GREATEST_STAMP, OrderedCollection
 from chatbot_mock.store.identity import is_account_id
+from chatbot_mock.store.records import FrozenDict, JsonList, JsonObject, Record, freeze, thaw
 
 #: What ``"format"`` says, and the version this mock writes and reads.
 FORMAT = "chatbot_mock state"
@@ -19,6 +22,7 @@ VERSION = 1
 
 K = TypeVar("K")
 V = TypeVar("V")
+R = TypeVar("R", bound=Record)
 
 
 class SnapshotError(ValueError):
@@ -109,8 +113,9 @@ class Fields:
             raise SnapshotError(f"{self.where} has members this format does not: {', '.join(unknown)}")
 
 
-#: The greatest ``order`` a snapshot may give: page tokens carry it, and must stay short.
-GREATEST_ORDER = 2**53
+#: The greatest ``order`` a snapshot may give: the greatest stamp a state hands out, so
+#: every snapshot a state writes loads again.
+GREATEST_ORDER = GREATEST_STAMP
 
 
 class Stamps:
@@ -142,6 +147,8 @@ class Stamps:
     def put_all(self) -> None:
         for stamp, put, args in sorted(self._given, key=lambda entry: entry[0]):
             put(*args, stamp)
+        if self._missing and self.greatest + len(self._missing) > GREATEST_ORDER:
+            raise SnapshotError(f"items without an order need orders after {self.greatest}, and none is left")
         for put, args in self._missing:
             self.greatest += 1
             put(*args, self.greatest)
@@ -163,3 +170,78 @@ class Keys:
 def stamped(collection: OrderedCollection[K, V], write: Callable[[V], Dict[str, Any]]) -> List[Dict[str, Any]]:
     """A collection's items as ``write`` gives them, each with its creation stamp."""
     return [{"order": stamp, **write(item)} for stamp, _, item in collection.stamped()]
+
+
+# -- records: each field a member of the record's object, under its own name ----------------------
+
+
+def export_record(record: Any) -> Dict[str, Any]:
+    """A record's fields as plain JSON, each under its name; a field holding another
+    record as the member its ``reference`` names (``team_id`` for a workspace)."""
+    members: Dict[str, Any] = {}
+    for item in dataclasses.fields(record):
+        value = getattr(record, item.name)
+        reference = item.metadata.get("reference")
+        if reference is None:
+            members[item.name] = thaw(value)
+        else:
+            members[reference[0]] = getattr(value, reference[1])
+    return members
+
+
+#: Finds the record a reference names: (the object read, the kind of record read, the
+#: field, the key the object gives).
+Find = Callable[[Fields, type, str, str], Any]
+
+
+def read_record(kind: Type[R], item: Fields, find: Find) -> R:
+    """A ``kind`` record from a snapshot object: each field read and checked as its type
+    says; a field holding another record read as the key its ``reference`` names, and
+    looked up with ``find``. (The values' rules are the model's, checked after the
+    restore: see ``check_restored``.)"""
+    members: Dict[str, Any] = {}
+    for item_field, hint in _fields_of(kind):
+        reference = item_field.metadata.get("reference")
+        if reference is None:
+            members[item_field.name] = _read(item, item_field, hint)
+        else:
+            members[item_field.name] = find(item, kind, item_field.name, item.text(reference[0]))
+    return kind(**members)
+
+
+_hinted_fields: Dict[type, Tuple[Tuple[dataclasses.Field[Any], Any], ...]] = {}
+
+
+def _fields_of(kind: type) -> Tuple[Tuple[dataclasses.Field[Any], Any], ...]:
+    """A record class's fields, each with its type (resolved once: they are text)."""
+    found = _hinted_fields.get(kind)
+    if found is None:
+        hints = typing.get_type_hints(kind)
+        found = _hinted_fields[kind] = tuple((item, hints[item.name]) for item in dataclasses.fields(kind))
+    return found
+
+
+def _read(item: Fields, field: dataclasses.Field[Any], hint: Any) -> Any:
+    name = field.name
+    when_missing = field.metadata.get("when_missing", dataclasses.MISSING)
+    if hint is str:
+        return item.text(name) if when_missing is dataclasses.MISSING else item.optional_text(name) or when_missing
+    if hint == Optional[str]:
+        return item.optional_text(name)
+    if hint is bool:
+        return item.flag(name)
+    if hint == Tuple[str, ...]:
+        return tuple(item.texts(name))
+    if hint == FrozenDict[str, str]:
+        return FrozenDict(item.text_mapping(name))
+    if hint == JsonObject:
+        value = item.json(name)
+        if not isinstance(value, dict):
+            raise SnapshotError(f"{item.where}.{name} must be an object")
+        return freeze(value)
+    if hint == Optional[JsonList]:
+        value = item.json(name)
+        if value is not None and not isinstance(value, list):
+            raise SnapshotError(f"{item.where}.{name} must be a list or null")
+        return freeze(value)
+    raise TypeError(f"a snapshot has no reader for {name}: {hint}")

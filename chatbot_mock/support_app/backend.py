@@ -47,7 +47,7 @@ class SupportAppBackend(SupportAppSnapshot):
         self._settings = shared.settings
         self._tokens = shared.tokens
         self._organizations = shared.organizations
-        self._accounts: AccountStore[SupportAppAccount] = AccountStore(SupportAppAccount)
+        self._accounts: AccountStore[SupportAppAccount] = AccountStore(lambda: SupportAppAccount(shared.stamps))
         # (team, channel) -> accounts that configured it; the 100-accounts rule spans accounts.
         self._channel_accounts: Dict[ChannelKey, Set[str]] = {}
         # management account -> Slack team ids it registered for its organization.

@@ -3,54 +3,42 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Dict, Optional, Set
+from typing import Optional, Set
 
 from chatbot_mock.store import slack
-from chatbot_mock.store.collection import OrderedCollection
-from chatbot_mock.store.records import Record
+from chatbot_mock.store.collection import OrderedCollection, StampSource, collection_field, make_collections
+from chatbot_mock.store.records import Record, member
 from chatbot_mock.store.slack import ChannelKey
 
 
 @dataclass
 class SlackWorkspace(slack.SlackWorkspace):
-    #: Set on the management account's copy once registered for its organization.
-    allow_organization_member_account: bool = False
+    shows = {"teamId": "team_id", "teamName": "team_name"}
 
-    def to_wire(self) -> Dict[str, Any]:
-        return {
-            "teamId": self.team_id,
-            "teamName": self.team_name,
-            "allowOrganizationMemberAccount": self.allow_organization_member_account,
-        }
+    #: Set on the management account's copy once registered for its organization.
+    allow_organization_member_account: bool = member("allowOrganizationMemberAccount", default=False)
 
 
 @dataclass
 class SlackChannelConfiguration(Record):
-    team_id: str
-    channel_id: str
-    channel_role_arn: str
-    notify_on_case_severity: str
-    channel_name: Optional[str] = None
-    notify_on_add_correspondence_to_case: bool = False
-    notify_on_create_or_reopen_case: bool = False
-    notify_on_resolve_case: bool = False
-
-    def to_wire(self) -> Dict[str, Any]:
-        return {
-            "teamId": self.team_id,
-            "channelId": self.channel_id,
-            "channelName": self.channel_name,
-            "channelRoleArn": self.channel_role_arn,
-            "notifyOnCaseSeverity": self.notify_on_case_severity,
-            "notifyOnAddCorrespondenceToCase": self.notify_on_add_correspondence_to_case,
-            "notifyOnCreateOrReopenCase": self.notify_on_create_or_reopen_case,
-            "notifyOnResolveCase": self.notify_on_resolve_case,
-        }
+    team_id: str = member("teamId")
+    channel_id: str = member("channelId")
+    channel_name: Optional[str] = member("channelName")
+    channel_role_arn: str = member("channelRoleArn")
+    notify_on_case_severity: str = member("notifyOnCaseSeverity")
+    notify_on_add_correspondence_to_case: bool = member("notifyOnAddCorrespondenceToCase", default=False)
+    notify_on_create_or_reopen_case: bool = member("notifyOnCreateOrReopenCase", default=False)
+    notify_on_resolve_case: bool = member("notifyOnResolveCase", default=False)
 
 
 @dataclass
 class SupportAppAccount:
-    workspaces: OrderedCollection[str, SlackWorkspace] = field(default_factory=OrderedCollection)
-    channels: OrderedCollection[ChannelKey, SlackChannelConfiguration] = field(default_factory=OrderedCollection)
+    #: The state's creation stamps, which every collection below hands out.
+    stamps: StampSource = field(default_factory=StampSource, repr=False)
+    workspaces: OrderedCollection[str, SlackWorkspace] = collection_field(OrderedCollection)
+    channels: OrderedCollection[ChannelKey, SlackChannelConfiguration] = collection_field(OrderedCollection)
     live_chats: Set[ChannelKey] = field(default_factory=set)
     account_alias: Optional[str] = None
+
+    def __post_init__(self) -> None:
+        make_collections(self)

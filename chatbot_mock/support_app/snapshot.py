@@ -8,22 +8,13 @@ from typing import Any, Callable, Dict, List, Set
 from chatbot_mock.store.accounts import AccountStore
 from chatbot_mock.store.errors import InvalidInput
 from chatbot_mock.store.slack import ChannelKey
-from chatbot_mock.store.snapshot import Fields, Keys, SnapshotError, Stamps, stamped
+from chatbot_mock.store.snapshot import Fields, Keys, SnapshotError, Stamps, export_record, read_record, stamped
 from chatbot_mock.support_app.models import SlackChannelConfiguration, SlackWorkspace, SupportAppAccount
 from chatbot_mock.support_app.rules import NOTIFY_FLAGS, check_notification_rules
 
 
-def _channel(configuration: SlackChannelConfiguration) -> Dict[str, Any]:
-    return {
-        "team_id": configuration.team_id,
-        "channel_id": configuration.channel_id,
-        "channel_name": configuration.channel_name,
-        "channel_role_arn": configuration.channel_role_arn,
-        "notify_on_case_severity": configuration.notify_on_case_severity,
-        "notify_on_add_correspondence_to_case": configuration.notify_on_add_correspondence_to_case,
-        "notify_on_create_or_reopen_case": configuration.notify_on_create_or_reopen_case,
-        "notify_on_resolve_case": configuration.notify_on_resolve_case,
-    }
+def _no_references(item: Fields, kind: type, field: str, key: str) -> None:
+    raise TypeError(f"{item.where}: a Support App record refers to no other")
 
 
 class SupportAppSnapshot:
@@ -37,15 +28,8 @@ class SupportAppSnapshot:
         """One account as plain JSON (empty lists for an account that holds nothing)."""
         account = self._accounts.peek(account_id) or SupportAppAccount()
         return {
-            "slack_workspaces": stamped(
-                account.workspaces,
-                lambda w: {
-                    "team_id": w.team_id,
-                    "team_name": w.team_name,
-                    "allow_organization_member_account": w.allow_organization_member_account,
-                },
-            ),
-            "channel_configurations": stamped(account.channels, _channel),
+            "slack_workspaces": stamped(account.workspaces, export_record),
+            "channel_configurations": stamped(account.channels, export_record),
             "live_chats": [
                 {"team_id": team_id, "channel_id": channel_id} for team_id, channel_id in sorted(account.live_chats)
             ],
@@ -108,24 +92,13 @@ class SupportAppSnapshot:
         account = self._accounts[account_id]
         once = Keys("Slack workspace").once
         for item in fields.objects("slack_workspaces"):
-            workspace = SlackWorkspace(
-                item.text("team_id"), item.text("team_name"), item.flag("allow_organization_member_account")
-            )
+            workspace = read_record(SlackWorkspace, item, _no_references)
             once(workspace.team_id, item)
             stamps.later(item, account.workspaces.put, workspace.team_id, workspace)
             item.finish()
         once = Keys("channel configuration for").once
         for item in fields.objects("channel_configurations"):
-            configuration = SlackChannelConfiguration(
-                team_id=item.text("team_id"),
-                channel_id=item.text("channel_id"),
-                channel_role_arn=item.text("channel_role_arn"),
-                notify_on_case_severity=item.text("notify_on_case_severity"),
-                channel_name=item.optional_text("channel_name"),
-                notify_on_add_correspondence_to_case=item.flag("notify_on_add_correspondence_to_case"),
-                notify_on_create_or_reopen_case=item.flag("notify_on_create_or_reopen_case"),
-                notify_on_resolve_case=item.flag("notify_on_resolve_case"),
-            )
+            configuration = read_record(SlackChannelConfiguration, item, _no_references)
             once((configuration.team_id, configuration.channel_id), item)
             stamps.later(item, self._put_channel, item, account_id, configuration)
             item.finish()

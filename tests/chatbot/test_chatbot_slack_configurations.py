@@ -305,3 +305,13 @@ def test_delete_removes_the_user_identities_associations_and_tags(chatbot, chatb
     assert chatbot.describe_slack_user_identities(ChatConfigurationArn=slack_arn)["SlackUserIdentities"] == []
     # The custom action itself stays.
     assert chatbot.get_custom_action(CustomActionArn=action)["CustomAction"]["CustomActionArn"] == action
+
+
+def test_an_update_of_the_topics_alone_shows_in_the_next_describe(chatbot, slack_arn):
+    slack_configurations(chatbot)  # the answer is built, and kept
+
+    chatbot.update_slack_channel_configuration(
+        ChatConfigurationArn=slack_arn, SlackChannelId=SLACK_CHANNEL_ID, SnsTopicArns=[OTHER_TOPIC_ARN]
+    )
+
+    assert slack_configurations(chatbot)[0]["SnsTopicArns"] == [OTHER_TOPIC_ARN]

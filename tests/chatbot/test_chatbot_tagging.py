@@ -3,7 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from chatbot_helpers import DEFAULT_ACCOUNT, create_action, create_slack, raises_service_error, tags
+from chatbot_helpers import (
+    DEFAULT_ACCOUNT,
+    create_action,
+    create_slack,
+    raises_service_error,
+    slack_configurations,
+    tags,
+)
 
 TAGGABLE = ["slack_arn", "teams_arn", "chime_arn", "action_arn"]
 UNKNOWN_ARN = f"arn:aws:chatbot::{DEFAULT_ACCOUNT}:chat-configuration/slack-channel/nope"
@@ -154,3 +161,12 @@ def test_too_many_tags_at_create_is_limit_exceeded(chatbot, workspace):
 def test_too_many_tags_when_creating_a_custom_action_is_limit_exceeded(chatbot):
     with raises_service_error("LimitExceededException", 403, "limit of 2"):
         create_action(chatbot, Tags=tags(a="1", b="2", c="3"))
+
+
+def test_untagging_shows_in_the_next_describe(chatbot, slack_arn):
+    chatbot.tag_resource(ResourceARN=slack_arn, Tags=tags(team="ops", cost="42"))
+    slack_configurations(chatbot)  # the answer is built, and kept
+
+    chatbot.untag_resource(ResourceARN=slack_arn, TagKeys=["cost"])
+
+    assert slack_configurations(chatbot)[0]["Tags"] == tags(team="ops")

@@ -1,8 +1,11 @@
 """OrderedCollection pages in creation order, stably across deletions."""
 
+from concurrent.futures import ThreadPoolExecutor
 from typing import List
 
-from chatbot_mock.store.collection import OrderedCollection, stamps_after
+import pytest
+
+from chatbot_mock.store.collection import GREATEST_STAMP, OrderedCollection, StampSource
 
 
 def walk(collection: OrderedCollection, limit: int) -> List[str]:
@@ -32,10 +35,11 @@ def test_pages_follow_creation_order_and_end_without_a_marker() -> None:
     assert collection.page(0, 5) == (["v0", "v1", "v2", "v3", "v4"], None)
 
 
-def test_stamps_are_shared_by_every_collection_and_never_reused() -> None:
-    first, second = filled(2), filled(2)
-    stamps = [stamp for collection in (first, second) for stamp, _, _ in collection.stamped()]
-    assert stamps == sorted(set(stamps))
+def test_stamps_are_never_reused() -> None:
+    collection = filled(2)
+    last = collection.stamp_of("k1")
+    collection.pop("k1")
+    assert last is not None and collection.put("k1", "again") > last
 
 
 def test_an_item_put_back_with_its_stamp_takes_its_old_place() -> None:
@@ -47,8 +51,34 @@ def test_an_item_put_back_with_its_stamp_takes_its_old_place() -> None:
 
 
 def test_stamps_after_a_restore_come_after_every_restored_one() -> None:
-    stamps_after(10**9)
-    assert filled(1).stamp_of("k0") == 10**9 + 1
+    collection = filled(1)
+    collection.put("restored", "back", 10**9)
+    collection.put("new", "after")
+    assert collection.stamp_of("new") == 10**9 + 1
+
+
+def test_collections_of_one_source_share_its_sequence_and_no_other() -> None:
+    stamps = StampSource()
+    first: OrderedCollection[str, str] = OrderedCollection(stamps)
+    second: OrderedCollection[str, str] = OrderedCollection(stamps)
+    elsewhere: OrderedCollection[str, str] = OrderedCollection()
+    first.put("a", "a", 10**9)
+    assert second.put("b", "b") == 10**9 + 1
+    assert elsewhere.put("c", "c") == 1
+
+
+def test_a_source_hands_out_no_stamp_past_the_greatest() -> None:
+    stamps = StampSource()
+    stamps.seen(GREATEST_STAMP)
+    with pytest.raises(OverflowError):
+        stamps.next()
+
+
+def test_a_source_hands_each_stamp_once_across_threads() -> None:
+    stamps = StampSource()
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        handed = list(pool.map(lambda _: stamps.next(), range(2000)))
+    assert sorted(handed) == list(range(1, 2001))
 
 
 def test_replacing_an_item_keeps_its_place() -> None:
