@@ -39,7 +39,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "chatbot_mock"
 SERVICE_PACKAGES = ("chatbot", "support_app")
 
 #: Each layer's modules, bottom first (module names without ``chatbot_mock.``, as
-#: ``fnmatch`` patterns; the first pattern that matches decides, so exceptions come first).
+#: ``fnmatch`` patterns; the lowest layer with a matching pattern decides).
 LAYERS: Tuple[Tuple[str, Tuple[str, ...]], ...] = (
     ("store", ("store", "store.*")),
     (
@@ -52,7 +52,8 @@ LAYERS: Tuple[Tuple[str, Tuple[str, ...]], ...] = (
     ("edges", ("interception", "interception.*", "server", "server_admin", "_coverage")),
     ("public face", ("", "_mock", "_decorate", "_pytest_plugin", "__main__", "_demo")),
 )
-#: Matched before LAYERS: modules whose folder's layer is not theirs.
+#: Matched before LAYERS: modules whose folder's layer is not theirs (a service package's
+#: console sits in the seeding layer, above its backend).
 EXCEPTIONS = {"chatbot.console": "state and seeding", "support_app.console": "state and seeding"}
 
 
