@@ -262,6 +262,13 @@ def test_admin_refusals_answer_the_services_error(server: ThreadedServer) -> Non
     assert (missing["status"], text_not_list["status"]) == (400, 400)
 
 
+@pytest.mark.parametrize("service", ["chatbot", "support-app"])
+@pytest.mark.parametrize("helper", ["account", "accounts"])
+def test_the_consoles_read_only_helpers_are_not_admin_steps(server: ThreadedServer, service: str, helper: str) -> None:
+    refused = admin(server, f"{service}/{helper}", {})
+    assert (refused["status"], refused["Code"]) == (404, "UnknownAdminCall")
+
+
 def test_an_admin_body_nested_too_deep_is_a_400(server: ThreadedServer) -> None:
     request = urllib.request.Request(f"{server.url}/_chatbot_mock/quotas", data=b"[" * 50_000 + b"]" * 50_000,
                                      method="POST")
