@@ -186,6 +186,33 @@ def test_a_body_over_the_limit_is_413_and_the_server_keeps_serving(server: Threa
     assert client(server, "chatbot").list_custom_actions()["CustomActions"] == []
 
 
+def test_a_body_of_exactly_the_limit_is_read_and_one_byte_more_is_413(server: ThreadedServer) -> None:
+    document = b'{"TrainingDataCollectionEnabled": true}'
+    connection = http.client.HTTPConnection(server.url[len("http://"):], timeout=10)
+    connection.request("POST", "/update-account-preferences", headers=SIGNED,
+                       body=document + b" " * (MAX_BODY_BYTES - len(document)))
+    assert connection.getresponse().status == 200
+    preferences = client(server, "chatbot").get_account_preferences()["AccountPreferences"]
+    assert preferences["TrainingDataCollectionEnabled"] is True
+
+    over = raw(server, b"POST /update-account-preferences HTTP/1.1\r\nHost: x\r\n"
+               + f"Content-Length: {MAX_BODY_BYTES + 1}\r\n\r\n".encode())
+    assert over.startswith(b"HTTP/1.1 413")
+
+
+def test_a_head_answer_has_headers_only_and_the_connection_serves_the_next_request(server: ThreadedServer) -> None:
+    # Both requests on one connection, read byte for byte: http.client would hide a stray body
+    # (it reads ahead into the HEAD response's buffer and drops what is left there).
+    request = b"".join(f"{name}: {value}\r\n".encode() for name, value in SIGNED.items())
+    answer = raw(server, b"HEAD /list-custom-actions HTTP/1.1\r\nHost: x\r\n" + request + b"\r\n"
+                 + b"POST /list-custom-actions HTTP/1.1\r\nHost: x\r\n" + request + b"Content-Length: 2\r\n\r\n{}")
+
+    head, _, rest = answer.partition(b"\r\n\r\n")
+    assert head.startswith(b"HTTP/1.1 404") and b"Content-Length: 0" not in head  # a GET's length, no body
+    assert rest.startswith(b"HTTP/1.1 200")
+    assert rest.endswith(b"\r\n\r\n" + b'{"CustomActions":[]}')
+
+
 @pytest.mark.parametrize("garbage", [b"\x00\xff garbage \r\n\r\n", b"GET\r\n\r\n", b"POST / HTTP/9.9\r\n\r\n", b""])
 def test_garbage_on_the_socket_leaves_the_server_and_its_state_intact(server: ThreadedServer, garbage: bytes) -> None:
     client(server, "chatbot").create_custom_action(ActionName="kept", Definition={"CommandText": "x"})
@@ -260,6 +287,13 @@ def test_admin_refusals_answer_the_services_error(server: ThreadedServer) -> Non
     assert (private["status"], private["Code"]) == (404, "UnknownAdminCall")
     assert (bad["status"], bad["Code"]) == (400, "InvalidArguments")
     assert (missing["status"], text_not_list["status"]) == (400, 400)
+
+
+@pytest.mark.parametrize("service", ["chatbot", "support-app"])
+@pytest.mark.parametrize("helper", ["account", "accounts"])
+def test_the_consoles_read_only_helpers_are_not_admin_steps(server: ThreadedServer, service: str, helper: str) -> None:
+    refused = admin(server, f"{service}/{helper}", {})
+    assert (refused["status"], refused["Code"]) == (404, "UnknownAdminCall")
 
 
 def test_an_admin_body_nested_too_deep_is_a_400(server: ThreadedServer) -> None:

@@ -150,6 +150,20 @@ def test_every_kind_of_body_reaches_the_mock_whole(offline: None, make_body: Any
         assert boto3.client("support-app", region_name="us-east-1").get_account_alias()["accountAlias"] == "ops"
 
 
+def test_a_file_body_is_rewound_so_the_same_file_can_be_sent_again(offline: None) -> None:
+    body = io.BytesIO(json.dumps({"accountAlias": "ops"}).encode())
+    url = "https://supportapp.us-east-1.amazonaws.com/control/put-account-alias"
+    headers = {**SIGNED, "Content-Type": "application/json"}
+    with mock_chatbot():
+        assert requests.post(url, data=body, headers=headers).status_code == 200
+        boto3.client("support-app", region_name="us-east-1").delete_account_alias()
+
+        again = requests.post(url, data=body, headers=headers)
+
+        assert again.status_code == 200, again.text
+        assert boto3.client("support-app", region_name="us-east-1").get_account_alias()["accountAlias"] == "ops"
+
+
 @responses.activate
 def test_other_hosts_pass_through_to_whatever_is_underneath() -> None:
     # A host that merely starts like a service's (and an S3 bucket named like one) is not taken.

@@ -286,6 +286,15 @@ def test_headers_are_matched_without_regard_to_case(state: StubState) -> None:
     assert state.backend_object.calls[0][0].account_id == "111122223333"
 
 
+@pytest.mark.parametrize("content_type", ["Application/JSON", "APPLICATION/JSON; charset=utf-8"])
+def test_a_json_body_is_taken_whatever_the_case_of_its_media_type(state: StubState, content_type: str) -> None:
+    state.backend_object.answer = {}
+    headers = {**JSON, "Content-Type": content_type}
+    response = dispatch("chatbot", "POST", f"{CHATBOT}/get-account-preferences", headers, b"{}", state)
+    assert response.status == 200
+    assert len(state.backend_object.calls) == 1
+
+
 def test_a_real_state_serves_the_support_app_end_to_end() -> None:
     state = MockState()
     SupportAppSteps(state.backend("support-app")).authorize_slack_workspace("123456789012", "T1", "acme")

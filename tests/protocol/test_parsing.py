@@ -10,7 +10,7 @@ from botocore.model import ShapeResolver
 
 from chatbot_mock._state import MockState
 from chatbot_mock.protocol import dispatch
-from chatbot_mock.protocol.parsing import ShapeParser
+from chatbot_mock.protocol.parsing import ShapeParser, is_json_content_type
 
 SHAPES = ShapeResolver(
     {
@@ -83,6 +83,26 @@ HEADERS = {
 def call(state: MockState, operation_path: str, body: Dict[str, Any]) -> Any:
     response = dispatch("chatbot", "POST", f"{CHATBOT}/{operation_path}", HEADERS, json.dumps(body).encode(), state)
     return response.status, json.loads(response.body or b"{}")
+
+
+@pytest.mark.parametrize(
+    "content_type",
+    [
+        "application/json",
+        "Application/JSON",
+        "APPLICATION/JSON; charset=UTF-8",
+        " application/X-Amz-Json-1.1 ",
+        "application/x-amz-json-1.0",
+        "",
+    ],
+)
+def test_a_json_media_type_is_recognised_in_any_letter_case(content_type: str) -> None:
+    assert is_json_content_type(content_type)
+
+
+@pytest.mark.parametrize("content_type", ["text/xml", "Text/Plain", "application/jsonx", "application/xml; a=json"])
+def test_a_media_type_other_than_json_is_not_json(content_type: str) -> None:
+    assert not is_json_content_type(content_type)
 
 
 @pytest.fixture

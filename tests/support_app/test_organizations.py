@@ -3,6 +3,8 @@ authorised to its organization; member accounts then register it for themselves.
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from support_app_helpers import (
     MANAGEMENT_ACCOUNT,
@@ -177,6 +179,26 @@ def test_member_registration_after_the_management_deleted_the_workspace_is_a_con
 
     with raises_service_error("ConflictException", 409, "hasn't registered"):
         member.register_slack_workspace_for_organization(teamId=TEAM_ID)
+
+
+def test_a_deleted_workspace_authorised_again_is_closed_to_members_until_registered_again(
+    chatbot_mock: Any, management: Any, member: Any, registered: None
+) -> None:
+    management.delete_slack_workspace_configuration(teamId=TEAM_ID)
+    chatbot_mock.support_app.authorize_slack_workspace(TEAM_ID, TEAM_NAME, account_id=MANAGEMENT_ACCOUNT)
+
+    assert workspace_configurations(management) == [
+        {"teamId": TEAM_ID, "teamName": TEAM_NAME, "allowOrganizationMemberAccount": False}
+    ]
+    with raises_service_error("ConflictException", 409, MANAGEMENT_ACCOUNT, "hasn't registered", TEAM_ID):
+        member.register_slack_workspace_for_organization(teamId=TEAM_ID)
+    assert team_ids(member) == []
+
+    management.register_slack_workspace_for_organization(teamId=TEAM_ID)
+    response = member.register_slack_workspace_for_organization(teamId=TEAM_ID)
+
+    assert body(response) == {"teamId": TEAM_ID, "teamName": TEAM_NAME, "accountType": "member"}
+    assert team_ids(member) == [TEAM_ID]
 
 
 def test_a_member_keeps_its_workspace_when_the_management_deletes_its_own(management, member, registered):
