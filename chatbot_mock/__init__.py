@@ -17,8 +17,8 @@ __all__ = ["DEFAULT_ACCOUNT_ID", "ChatbotMock", "SnapshotError", "__version__", 
 
 if TYPE_CHECKING:
     from chatbot_mock._mock import ChatbotMock, active_mock, mock_chatbot
-    from chatbot_mock.store.identity import DEFAULT_ACCOUNT_ID
-    from chatbot_mock.store.snapshot import SnapshotError
+    from chatbot_mock.core.identity import DEFAULT_ACCOUNT_ID
+    from chatbot_mock.core.snapshot import SnapshotError
 
 
 def __getattr__(name: str) -> Any:
@@ -29,11 +29,11 @@ def __getattr__(name: str) -> Any:
 
         return getattr(_mock, name)
     if name == "DEFAULT_ACCOUNT_ID":
-        from chatbot_mock.store import identity
+        from chatbot_mock.core import identity
 
         return identity.DEFAULT_ACCOUNT_ID
     if name == "SnapshotError":
-        from chatbot_mock.store import snapshot
+        from chatbot_mock.core import snapshot
 
         return snapshot.SnapshotError
     raise AttributeError(f"module 'chatbot_mock' has no attribute {name!r}")

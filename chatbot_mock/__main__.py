@@ -24,8 +24,8 @@ def main(argv: Optional[List[str]] = None) -> int:
         return 0
     if not 0 <= arguments.port <= 65535:
         parser.error(f"--port must be from 0 to 65535, not {arguments.port}")
+    from chatbot_mock.core.snapshot import SnapshotError
     from chatbot_mock.server import serve
-    from chatbot_mock.store.snapshot import SnapshotError
 
     try:
         serve(arguments.host, arguments.port, arguments.state)

@@ -15,13 +15,13 @@ from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Type,
 
 from chatbot_mock import _snapshot, interception
 from chatbot_mock._decorate import decorate
-from chatbot_mock._state import MockState
+from chatbot_mock._world import World
 from chatbot_mock.chatbot.console import ChatbotConsole
 from chatbot_mock.chime.console import ChimeConsole
 from chatbot_mock.consoles import CONSOLES, console_name
+from chatbot_mock.core.identity import check_account_id, fallback_account, moto_account_id
+from chatbot_mock.core.settings import Settings
 from chatbot_mock.services import default_settings, setting_minimums
-from chatbot_mock.store.identity import check_account_id, fallback_account, moto_account_id
-from chatbot_mock.store.settings import Settings
 from chatbot_mock.support_app.console import SupportAppConsole, create_organization
 from chatbot_mock.views import html_table
 
@@ -44,7 +44,7 @@ def active_mock() -> Optional[ChatbotMock]:
         return _starts[-1] if _starts else None
 
 
-def _require_state() -> MockState:
+def _require_state() -> World:
     state = interception.active_state()
     if state is None:
         raise RuntimeError(
@@ -102,7 +102,7 @@ class ChatbotMock:
                 if self._account_id is None:
                     # A bad MOTO_ACCOUNT_ID is refused now, not at the first call it decides.
                     moto_account_id()
-                state = MockState()
+                state = World()
                 # The account and quotas are in place before the first call can arrive.
                 state.settings.push_layer(self, self._quotas)
                 state.push_account(self, self._account_id, explicit=False)

@@ -31,17 +31,17 @@ from typing import (
 from botocore import xform_name
 from botocore.exceptions import ClientError
 
+from chatbot_mock.core.refusals import InvalidInput, Refusal
 from chatbot_mock.protocol.errors import ServiceError
 from chatbot_mock.protocol.model import service_specs
 from chatbot_mock.protocol.refusals import service_error
 from chatbot_mock.protocol.validation import ShapeValidator, summarize
-from chatbot_mock.store.errors import InvalidInput, Refusal
 from chatbot_mock.views import Quota, View, account_view, html_table, rows
 
 if TYPE_CHECKING:
     from chatbot_mock.chime.rooms import ChimeRooms
-    from chatbot_mock.store.organizations import Organizations
-    from chatbot_mock.store.settings import Settings
+    from chatbot_mock.core.organizations import Organizations
+    from chatbot_mock.core.settings import Settings
 
 T = TypeVar("T")
 
@@ -52,9 +52,9 @@ ValueCheck = Tuple[str, Mapping[str, Optional[str]]]
 _validator = ShapeValidator()
 
 
-class World(Protocol):
-    """What the consoles need of the active mock's state (a ``MockState``). A protocol,
-    not an import of ``_state``: the consoles sit beside the state, not on top of it."""
+class WorldAccess(Protocol):
+    """What the consoles need of the active mock's state (a ``World``). A protocol,
+    not an import of ``_world``: the consoles sit beside the state, not on top of it."""
 
     @property
     def lock(self) -> ContextManager[Any]: ...
@@ -116,7 +116,7 @@ def _check_values(service: str, check: ValueCheck) -> None:
 
 
 def run_seeding_step(
-    state: World,
+    state: WorldAccess,
     service: str,
     operation_name: str,
     step: Callable[..., T],
@@ -138,7 +138,7 @@ def run_seeding_step(
             raise service_error(spec, codes, refused, f"seeding step {operation_name}") from None
 
 
-class Console:
+class ServiceConsole:
     """A service's console (``mock.chatbot``, ``mock.support_app``): the steps that happen
     in the AWS console or in chat, never through the API, offered for seeding.
 
@@ -159,7 +159,7 @@ class Console:
     account_kind: ClassVar[str]
     view_kinds: ClassVar[Mapping[str, str]]
 
-    def __init__(self, state: Callable[[], World], *, client_errors: bool = True) -> None:
+    def __init__(self, state: Callable[[], WorldAccess], *, client_errors: bool = True) -> None:
         self._state = state
         self._client_errors = client_errors
 
@@ -194,7 +194,7 @@ class Console:
             views = {account_id: self._view(state, account_id, data) for account_id, data in held.items()}
         return MappingProxyType(views)
 
-    def _view(self, state: World, account_id: str, exported: Mapping[str, Any]) -> View:
+    def _view(self, state: WorldAccess, account_id: str, exported: Mapping[str, Any]) -> View:
         """An account's export as a view, with its quota use (under the state's lock)."""
         use = state.backend(self.service).quota_use(account_id)
         quotas = tuple(Quota(name, used, state.settings[name]) for name, used in use.items())
@@ -208,7 +208,7 @@ class Console:
             return f"<p>{html.escape(type(self).__name__)}: no mock is active</p>"
         return html_table(self._html_rows(), f"{self.service}: one row per resource")
 
-    def _state_if_active(self) -> Optional[World]:
+    def _state_if_active(self) -> Optional[WorldAccess]:
         try:
             return self._state()
         except RuntimeError:  # no mock is active

@@ -11,20 +11,20 @@ from __future__ import annotations
 import functools
 from typing import Any, Dict, List, Mapping
 
-from chatbot_mock._state import MockState
+from chatbot_mock._world import World
+from chatbot_mock.core.identity import is_account_id
+from chatbot_mock.core.organizations import AccountAlreadyInOrganization
+from chatbot_mock.core.settings import Settings
+from chatbot_mock.core.snapshot import FORMAT, VERSION, Fields, SnapshotError, Stamps
+from chatbot_mock.core.tokens import PageTokens
 from chatbot_mock.protocol.model import service_specs
 from chatbot_mock.protocol.validation import ShapeValidator
 from chatbot_mock.services import default_settings, setting_minimums
-from chatbot_mock.store.identity import is_account_id
-from chatbot_mock.store.organizations import AccountAlreadyInOrganization
-from chatbot_mock.store.settings import Settings
-from chatbot_mock.store.snapshot import FORMAT, VERSION, Fields, SnapshotError, Stamps
-from chatbot_mock.store.tokens import PageTokens
 
 _validator = ShapeValidator()
 
 
-def take(state: MockState) -> Dict[str, Any]:
+def take(state: World) -> Dict[str, Any]:
     """Every account's resources and the settings, as plain JSON."""
     with state.lock:
         return {
@@ -45,7 +45,7 @@ def take(state: MockState) -> Dict[str, Any]:
         }
 
 
-def load(state: MockState, snapshot: Any) -> None:
+def load(state: World, snapshot: Any) -> None:
     """Replace everything ``state`` holds with what ``snapshot`` holds; a snapshot that
     cannot be read raises :class:`SnapshotError` and changes nothing."""
     document = Fields(dict(snapshot) if isinstance(snapshot, Mapping) else snapshot, "snapshot")

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from typing import Tuple, Type
 
-from chatbot_mock._seeding import Console
+from chatbot_mock._seeding import ServiceConsole
 from chatbot_mock.chatbot.console import ChatbotConsole
 from chatbot_mock.service_declaration import SERVICE_NAMES
 from chatbot_mock.support_app.console import SupportAppConsole
 
-CONSOLES: Tuple[Type[Console], ...] = (ChatbotConsole, SupportAppConsole)
+CONSOLES: Tuple[Type[ServiceConsole], ...] = (ChatbotConsole, SupportAppConsole)
 
 
-def check_consoles(consoles: Tuple[Type[Console], ...], names: Tuple[str, ...]) -> None:
+def check_consoles(consoles: Tuple[Type[ServiceConsole], ...], names: Tuple[str, ...]) -> None:
     """Refuse a list that is not one console per mocked service, in ``SERVICE_NAMES``' order."""
     found = tuple(console.service for console in consoles)
     if found != names:

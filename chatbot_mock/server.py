@@ -24,7 +24,7 @@ from types import TracebackType
 from typing import Any, Dict, Optional, Set, Tuple, Type
 
 from chatbot_mock import _snapshot
-from chatbot_mock._state import MockState
+from chatbot_mock._world import World
 from chatbot_mock.protocol.dispatch import HttpResponse, credential_scope, dispatch, error_response
 from chatbot_mock.protocol.errors import ServiceError, UnmodeledError
 from chatbot_mock.protocol.model import service_specs
@@ -138,7 +138,7 @@ class _Server(ThreadingHTTPServer):
     # A burst of clients connecting at once must queue, not be reset.
     request_queue_size = 128
 
-    def __init__(self, address: Tuple[str, int], state: MockState) -> None:
+    def __init__(self, address: Tuple[str, int], state: World) -> None:
         # IPv6 hosts (``::1``) need an IPv6 socket; the family comes from the host.
         self.address_family = socket.getaddrinfo(address[0], address[1], type=socket.SOCK_STREAM)[0][0]
         self.state = state
@@ -185,7 +185,7 @@ class ThreadedServer:
         self,
         host: str = "127.0.0.1",
         port: int = 0,
-        state: Optional[MockState] = None,
+        state: Optional[World] = None,
         share_with: Optional[Any] = None,
     ) -> None:
         self._address = (host, port)
@@ -195,7 +195,7 @@ class ThreadedServer:
             if not share_with.active or active_state() is None:
                 raise RuntimeError("share_with names a mock that is not active: start it first")
             state = active_state()
-        self.state = state if state is not None else MockState()
+        self.state = state if state is not None else World()
         self._server: Optional[_Server] = None
         self._thread: Optional[threading.Thread] = None
 
@@ -238,7 +238,7 @@ class ThreadedServer:
 
 def serve(host: str, port: int, state_file: Optional[str] = None) -> None:
     """Serve until Ctrl-C (the ``server`` command)."""
-    state = MockState()
+    state = World()
     if state_file is not None:
         with open(state_file, encoding="utf-8") as file:
             try:

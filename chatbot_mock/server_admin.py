@@ -23,12 +23,12 @@ import logging
 from typing import Any, Callable, Dict, Optional, Tuple
 
 from chatbot_mock import _snapshot
-from chatbot_mock._seeding import Console
-from chatbot_mock._state import MockState
+from chatbot_mock._seeding import ServiceConsole
+from chatbot_mock._world import World
 from chatbot_mock.consoles import CONSOLES
+from chatbot_mock.core.snapshot import SnapshotError
 from chatbot_mock.protocol.dispatch import HttpResponse, request_id
 from chatbot_mock.protocol.errors import ServiceError
-from chatbot_mock.store.snapshot import SnapshotError
 from chatbot_mock.support_app.console import create_organization
 
 logger = logging.getLogger("chatbot_mock")
@@ -46,7 +46,7 @@ def _error(status: int, code: str, message: str) -> HttpResponse:
     return _json(status, {"Code": code, "Message": message})
 
 
-def answer_admin(state: MockState, method: str, path: str, body: bytes) -> HttpResponse:
+def answer_admin(state: World, method: str, path: str, body: bytes) -> HttpResponse:
     """The answer to one admin call: ``path`` is what follows ``/_chatbot_mock/``."""
     try:
         arguments = json.loads(body) if body else {}
@@ -68,7 +68,7 @@ def answer_admin(state: MockState, method: str, path: str, body: bytes) -> HttpR
         return _error(500, "InternalFailure", f"chatbot_mock could not answer this admin call: {error!r}")
 
 
-def _route(state: MockState, route: Tuple[str, str], arguments: Dict[str, Any]) -> HttpResponse:
+def _route(state: World, route: Tuple[str, str], arguments: Dict[str, Any]) -> HttpResponse:
     method, path = route
     if route == ("POST", "reset"):
         state.reset()
@@ -105,11 +105,11 @@ def _route(state: MockState, route: Tuple[str, str], arguments: Dict[str, Any]) 
     return _json(200, {})
 
 
-def _consoles(state: MockState) -> Dict[str, Console]:
+def _consoles(state: World) -> Dict[str, ServiceConsole]:
     return {console.service: console(lambda: state, client_errors=False) for console in CONSOLES}
 
 
-def _step(console: Console, name: str) -> Optional[Callable[..., Any]]:
+def _step(console: ServiceConsole, name: str) -> Optional[Callable[..., Any]]:
     if name.startswith("_") or name in _NOT_STEPS:
         return None
     found = inspect.getattr_static(type(console), name, None)

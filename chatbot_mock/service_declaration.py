@@ -12,10 +12,10 @@ from typing import TYPE_CHECKING, Any, Mapping, Tuple, Type
 
 if TYPE_CHECKING:
     from chatbot_mock.chime.rooms import ChimeRooms
-    from chatbot_mock.store.collection import StampSource
-    from chatbot_mock.store.organizations import Organizations
-    from chatbot_mock.store.settings import Settings
-    from chatbot_mock.store.tokens import PageTokens
+    from chatbot_mock.core.collection import StampSource
+    from chatbot_mock.core.organizations import Organizations
+    from chatbot_mock.core.settings import Settings
+    from chatbot_mock.core.tokens import PageTokens
 
 #: botocore's names of the mocked services, in the order everything loops over them.
 #: ``chatbot_mock/services.py`` declares a backend for each, and fails on import unless

@@ -11,11 +11,11 @@ from __future__ import annotations
 from typing import Dict, List
 
 MUTANTS: List[Dict[str, str]] = [
-    # -- chatbot_mock/store/ ------------------------------------------------------------------
+    # -- chatbot_mock/core/ ------------------------------------------------------------------
     {
         "id": "M01",
-        "area": "store/identity",
-        "file": "chatbot_mock/store/identity.py",
+        "area": "core/identity",
+        "file": "chatbot_mock/core/identity.py",
         "original": 'return "aws-cn"',
         "replacement": 'return "aws"',
         "description": "China regions get the aws partition",
@@ -23,8 +23,8 @@ MUTANTS: List[Dict[str, str]] = [
     },
     {
         "id": "M02",
-        "area": "store/identity",
-        "file": "chatbot_mock/store/identity.py",
+        "area": "core/identity",
+        "file": "chatbot_mock/core/identity.py",
         "original": 'if region.startswith("cn-"):',
         "replacement": 'if region == "cn-north-1":',
         "description": "only cn-north-1 is China: cn-northwest-1 (Ningxia) falls to aws",
@@ -32,8 +32,8 @@ MUTANTS: List[Dict[str, str]] = [
     },
     {
         "id": "M03",
-        "area": "store/collections",
-        "file": "chatbot_mock/store/collection.py",
+        "area": "core/collections",
+        "file": "chatbot_mock/core/collection.py",
         "original": "return found, (self._sequence[end - 1] if end < len(self._keys) else None)",
         "replacement": "return found, (self._sequence[end] if end < len(self._keys) else None)",
         "description": "page marker off by one: the next page starts one item late",
@@ -41,8 +41,8 @@ MUTANTS: List[Dict[str, str]] = [
     },
     {
         "id": "M04",
-        "area": "store/tokens",
-        "file": "chatbot_mock/store/tokens.py",
+        "area": "core/tokens",
+        "file": "chatbot_mock/core/tokens.py",
         "original": "self._key = os.urandom(16) if key is None else key",
         "replacement": 'self._key = b"chatbot-mock-key" if key is None else key',
         "description": "a fixed token key: a token outlives a reset and works in another mock",
@@ -50,8 +50,8 @@ MUTANTS: List[Dict[str, str]] = [
     },
     {
         "id": "M05",
-        "area": "store/settings",
-        "file": "chatbot_mock/store/settings.py",
+        "area": "core/settings",
+        "file": "chatbot_mock/core/settings.py",
         "original": "if isinstance(value, bool) or not isinstance(value, int) or value < minimum:",
         "replacement": "if not isinstance(value, int) or value < minimum:",
         "description": "a quota setting of True/False is accepted (bool is an int)",
@@ -59,8 +59,8 @@ MUTANTS: List[Dict[str, str]] = [
     },
     {
         "id": "M06",
-        "area": "store/settings",
-        "file": "chatbot_mock/store/settings.py",
+        "area": "core/settings",
+        "file": "chatbot_mock/core/settings.py",
         "original": "minimum = self._minimums.get(name, 0)",
         "replacement": "minimum = 0",
         "description": "per-setting minimums ignored: a page size of 0 is accepted",
@@ -71,7 +71,7 @@ MUTANTS: List[Dict[str, str]] = [
         "id": "M07",
         "area": "chatbot/tagging",
         "file": "chatbot_mock/chatbot/tagging.py",
-        "original": "resource.tags = {key: value for key, value in resource.tags.items() if key not in removed}",
+        "original": "resource.tags = Tags({key: value for key, value in resource.tags.items() if key not in removed})",
         "replacement": "for key in removed: resource.tags.pop(key, None)",
         "description": "UntagResource removes tags in place instead of assigning a new dict",
         "why": "the record never sees the change: Describe keeps answering the removed tags (cached wire form)",
@@ -80,7 +80,7 @@ MUTANTS: List[Dict[str, str]] = [
         "id": "M08",
         "area": "chatbot/configurations",
         "file": "chatbot_mock/chatbot/configurations.py",
-        "original": "configuration.sns_topic_arns = list(sns_topic_arns)",
+        "original": "configuration.sns_topic_arns = tuple(sns_topic_arns)",
         "replacement": "configuration.sns_topic_arns[:] = sns_topic_arns",
         "description": "an update changes SnsTopicArns in place instead of assigning",
         "why": "the cached answer is not rebuilt: Describe answers the old SnsTopicArns after the update",

@@ -2,7 +2,7 @@
 
     python -m scripts.mutation_check                      # every mutant in scripts/mutants.py
     python -m scripts.mutation_check --only M01,M07       # some of them
-    python -m scripts.mutation_check --tests tests/store  # against a subset of the suite
+    python -m scripts.mutation_check --tests tests/core  # against a subset of the suite
     python -m scripts.mutation_check --check              # only say whether each mutant still applies
     python -m scripts.mutation_check --results scripts/mutation_results_before.md
 

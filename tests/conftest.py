@@ -7,7 +7,7 @@ from typing import Any, Iterator
 
 import pytest
 
-from chatbot_mock.store import records
+from chatbot_mock.core import records
 
 # Every answer a record kept is compared with a fresh one as it goes out, and every value
 # a record is given must be immutable: a change in place fails the test that makes it.

@@ -16,8 +16,8 @@ import pytest
 from botocore.exceptions import ClientError
 from service_checks import error_of
 
+from chatbot_mock.core.collection import OrderedCollection
 from chatbot_mock.interception import active_state
-from chatbot_mock.store.collection import OrderedCollection
 
 
 @pytest.fixture

@@ -3,13 +3,13 @@ it, and no module imports, however indirectly, a module that imports it.
 
 The layers, from the bottom (each module's layer is in ``LAYERS`` below):
 
-0. **store**: ``store/``, accounts, records, collections, tokens, settings, kinds of refusal;
+0. **core**: ``core/``, accounts, records, collections, tokens, settings, kinds of refusal;
 1. **services**: ``service_declaration.py`` (the names, what a declaration is), the
    service packages' backends, records, snapshots and console steps, the simulated
    Chime rooms, and ``services.py``, the tuple of declarations;
 2. **protocol**: ``protocol/``, botocore's models, routing, parsing, validation,
    serialisation and the one way a refusal becomes a service's error;
-3. **state and seeding**: ``_state.py`` (the world of one outermost mock), the operation
+3. **state and seeding**: ``_world.py`` (the world of one outermost mock), the operation
    table (``operations.py``: each model operation's backend handler), snapshot and load
    (``_snapshot.py``, above the state module), ``_seeding.py`` and the consoles
    (``*/console.py``, ``consoles.py``), the read-only ``views.py``;
@@ -22,7 +22,7 @@ Within a layer anything goes, except a circle. Every import counts: relative one
 ones inside functions (a lazy import still depends on what it loads) and the ones guarded
 by ``TYPE_CHECKING`` (a type a module names is a module it depends on; a lower layer
 that needs a higher one's type declares a ``Protocol`` of what it uses, as
-``_seeding.World`` does). The one import that does not count is the implicit one of a
+``_seeding.WorldAccess`` does). The one import that does not count is the implicit one of a
 module's parent packages: ``chatbot_mock/__init__.py`` loads nothing until asked.
 """
 
@@ -41,14 +41,14 @@ SERVICE_PACKAGES = ("chatbot", "support_app")
 #: Each layer's modules, bottom first (module names without ``chatbot_mock.``, as
 #: ``fnmatch`` patterns; the lowest layer with a matching pattern decides).
 LAYERS: Tuple[Tuple[str, Tuple[str, ...]], ...] = (
-    ("store", ("store", "store.*")),
+    ("core", ("core", "core.*")),
     (
         "services",
         ("service_declaration", "services", "chatbot", "chatbot.*", "support_app", "support_app.*",
          "chime", "chime.rooms"),
     ),
     ("protocol", ("protocol", "protocol.*")),
-    ("state and seeding", ("_state", "operations", "_snapshot", "_seeding", "views", "consoles", "*.console")),
+    ("state and seeding", ("_world", "operations", "_snapshot", "_seeding", "views", "consoles", "*.console")),
     ("edges", ("interception", "interception.*", "server", "server_admin", "_coverage")),
     ("public face", ("", "_mock", "_decorate", "_pytest_plugin", "__main__", "_demo")),
 )
@@ -90,7 +90,7 @@ def imports_of(module: str, path: Path, known: Mapping[str, Path]) -> Iterator[T
             target = _absolute(node, module, path.name == "__init__.py")
             for alias in node.names:
                 # ``from chatbot_mock import interception`` imports a module; ``from
-                # chatbot_mock.store.errors import Refusal`` a name of one.
+                # chatbot_mock.core.refusals import Refusal`` a name of one.
                 submodule = f"{target}.{alias.name}"
                 if submodule in known:
                     yield submodule, node.lineno
@@ -170,7 +170,7 @@ def test_the_consoles_reach_the_state_through_a_protocol_not_the_state_module() 
     consoles = [module for module in graph if module.endswith(".console") or module == "chatbot_mock._seeding"]
 
     assert len(consoles) == 4
-    assert [module for module in consoles if "chatbot_mock._state" in graph[module]] == []
+    assert [module for module in consoles if "chatbot_mock._world" in graph[module]] == []
 
 
 def test_the_protocol_layer_reads_the_service_names_without_importing_a_backend() -> None:
@@ -210,26 +210,26 @@ def test_a_circle_is_found_through_relative_lazy_and_type_checking_imports(tmp_p
         tmp_path,
         {
             "__init__.py": "",
-            "store/__init__.py": "",
-            "store/a.py": "from .b import thing\n",
-            "store/b.py": "def f():\n    from chatbot_mock.store import c\n",
-            "store/c.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ..store.a import A\n",
+            "core/__init__.py": "",
+            "core/a.py": "from .b import thing\n",
+            "core/b.py": "def f():\n    from chatbot_mock.core import c\n",
+            "core/c.py": "from typing import TYPE_CHECKING\nif TYPE_CHECKING:\n    from ..core.a import A\n",
         },
     )
 
     assert find_cycle(import_graph(root)) == [
-        "chatbot_mock.store.a", "chatbot_mock.store.b", "chatbot_mock.store.c", "chatbot_mock.store.a"
+        "chatbot_mock.core.a", "chatbot_mock.core.b", "chatbot_mock.core.c", "chatbot_mock.core.a"
     ]
 
 
 def test_imports_without_a_circle_pass(tmp_path: Path) -> None:
     root = _package(
         tmp_path,
-        {"__init__.py": "", "store/__init__.py": "", "store/a.py": "from . import b\n", "store/b.py": "import os\n"},
+        {"__init__.py": "", "core/__init__.py": "", "core/a.py": "from . import b\n", "core/b.py": "import os\n"},
     )
 
     assert find_cycle(import_graph(root)) is None
-    assert import_graph(root)["chatbot_mock.store.a"] == {"chatbot_mock.store.b": 1}
+    assert import_graph(root)["chatbot_mock.core.a"] == {"chatbot_mock.core.b": 1}
 
 
 def test_an_import_from_a_higher_layer_is_named_with_its_line(tmp_path: Path) -> None:
@@ -237,14 +237,14 @@ def test_an_import_from_a_higher_layer_is_named_with_its_line(tmp_path: Path) ->
         tmp_path,
         {
             "__init__.py": "",
-            "_state.py": "",
+            "_world.py": "",
             "protocol/__init__.py": "",
-            "protocol/model.py": "import json\nfrom chatbot_mock._state import MockState\n",
+            "protocol/model.py": "import json\nfrom chatbot_mock._world import World\n",
         },
     )
 
     assert upward_imports(import_graph(root)) == [
-        "chatbot_mock.protocol.model (layer 'protocol') imports chatbot_mock._state "
+        "chatbot_mock.protocol.model (layer 'protocol') imports chatbot_mock._world "
         "(layer 'state and seeding') on line 2"
     ]
 

@@ -15,7 +15,7 @@ from botocore.exceptions import ClientError
 
 import chatbot_mock
 from chatbot_mock import ChatbotMock, interception, mock_chatbot
-from chatbot_mock._state import MockState
+from chatbot_mock._world import World
 from chatbot_mock.interception.botocore_defaults import FAKE_ACCESS_KEY_ID, FAKE_SECRET_ACCESS_KEY
 
 TEAM = "T012ABCDEFG"
@@ -223,10 +223,10 @@ def test_an_account_block_closing_while_another_thread_starts_a_mock_leaves_the_
     # state's lock; the thread that closes its block works out the account slowly here,
     # so the start lands in the middle of it.
     working_out = threading.Event()
-    find = MockState._find_current_account
+    find = World._find_current_account
     closing_calls: List[None] = []
 
-    def slowly(self: MockState) -> Any:
+    def slowly(self: World) -> Any:
         found = find(self)
         if threading.current_thread().name == "closing":
             closing_calls.append(None)
@@ -235,7 +235,7 @@ def test_an_account_block_closing_while_another_thread_starts_a_mock_leaves_the_
                 time.sleep(0.2)
         return found
 
-    monkeypatch.setattr(MockState, "_find_current_account", slowly)
+    monkeypatch.setattr(World, "_find_current_account", slowly)
     with mock_chatbot() as outer:
 
         def close_a_block() -> None:
@@ -523,8 +523,8 @@ def test_a_failing_setup_method_does_not_leave_the_mock_running(pytester: pytest
 
 def test_bad_input_refused_by_a_seeding_step_arrives_with_the_steps_validation_code() -> None:
     from chatbot_mock._seeding import run_seeding_step
+    from chatbot_mock.core.refusals import InvalidInput
     from chatbot_mock.protocol.errors import ServiceError
-    from chatbot_mock.store.errors import InvalidInput
 
     def step() -> None:
         raise InvalidInput("that input is refused")

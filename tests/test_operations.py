@@ -8,13 +8,13 @@ from typing import Any, Dict, Optional
 
 import pytest
 
-from chatbot_mock._state import MockState
+from chatbot_mock._world import World
 from chatbot_mock.chatbot.backend import ChatbotBackend
 from chatbot_mock.chatbot.steps import ChatbotSteps
+from chatbot_mock.core.identity import Caller
 from chatbot_mock.operations import HandlerMismatch, build_table, check_handler, operation_tables
 from chatbot_mock.protocol.errors import NotImplementedByMock
 from chatbot_mock.protocol.model import service_specs
-from chatbot_mock.store.identity import Caller
 from chatbot_mock.support_app.backend import SupportAppBackend
 from chatbot_mock.support_app.steps import SupportAppSteps
 
@@ -47,7 +47,7 @@ def test_a_backend_holds_api_operations_and_its_console_steps_live_apart(backend
 
 
 def test_the_state_calls_the_tables_handler() -> None:
-    state = MockState()
+    state = World()
 
     assert state.call("support-app", "GetAccountAlias", CALLER, {}) == {"accountAlias": None}
     state.call("support-app", "PutAccountAlias", CALLER, {"account_alias": "team"})

@@ -310,11 +310,11 @@ def test_any_mapping_loads() -> None:
 
 def test_a_call_racing_a_load_lands_in_the_loaded_world(monkeypatch: pytest.MonkeyPatch) -> None:
     from chatbot_mock import _snapshot
-    from chatbot_mock._state import MockState
+    from chatbot_mock._world import World
 
-    original = MockState.call
+    original = World.call
 
-    def load_first(self: MockState, *args: Any) -> Any:
+    def load_first(self: World, *args: Any) -> Any:
         # Another thread loads an empty world just before this call takes the lock.
         empty = {"format": "chatbot_mock state", "version": 1}
         loader = threading.Thread(target=_snapshot.load, args=(self, empty))
@@ -323,10 +323,10 @@ def test_a_call_racing_a_load_lands_in_the_loaded_world(monkeypatch: pytest.Monk
         return original(self, *args)
 
     with mock_chatbot():
-        monkeypatch.setattr(MockState, "call", load_first)
+        monkeypatch.setattr(World, "call", load_first)
         client = chatbot()
         arn = client.create_custom_action(ActionName="racer", Definition={"CommandText": "echo"})["CustomActionArn"]
-        monkeypatch.setattr(MockState, "call", original)
+        monkeypatch.setattr(World, "call", original)
         assert client.list_custom_actions()["CustomActions"] == [arn]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, Mapping, Optional
 
-from chatbot_mock.chatbot.chime import ChimeOperations
+from chatbot_mock.chatbot.chime_configurations import ChimeOperations
 from chatbot_mock.chatbot.custom_actions import CustomActionOperations
 from chatbot_mock.chatbot.deliveries import DeliveryOperations
 from chatbot_mock.chatbot.identities import IdentityOperations
@@ -20,7 +20,7 @@ from chatbot_mock.chatbot.slack import SlackOperations
 from chatbot_mock.chatbot.snapshot import ChatbotSnapshot
 from chatbot_mock.chatbot.tagging import TaggingOperations
 from chatbot_mock.chatbot.teams import TeamsOperations
-from chatbot_mock.store.identity import Caller
+from chatbot_mock.core.identity import Caller
 
 #: AWS publishes no numeric Chatbot quotas, so these are generous settings (docs/chatbot.md).
 DEFAULT_SETTINGS: Mapping[str, int] = {

@@ -9,12 +9,12 @@ from typing import Any, Callable, Dict, List, Optional, TypeVar
 from botocore import xform_name
 
 from chatbot_mock.chatbot.models import ChatbotAccount, Tags
+from chatbot_mock.core.accounts import AccountStore
+from chatbot_mock.core.collection import OrderedCollection
+from chatbot_mock.core.identity import Caller
+from chatbot_mock.core.refusals import InvalidInput, QuotaExceeded
+from chatbot_mock.core.settings import quota_advice
 from chatbot_mock.service_declaration import SharedStores
-from chatbot_mock.store.accounts import AccountStore
-from chatbot_mock.store.collection import OrderedCollection
-from chatbot_mock.store.errors import InvalidInput, QuotaExceeded
-from chatbot_mock.store.identity import Caller
-from chatbot_mock.store.settings import quota_advice
 
 V = TypeVar("V")
 

@@ -15,9 +15,9 @@ from chatbot_mock.chatbot.models import (
     administrator_access_arn,
     configuration_arn,
 )
-from chatbot_mock.store.errors import Conflict, NotAllowedNow, NotFound
-from chatbot_mock.store.identity import Caller
-from chatbot_mock.store.slack import ChannelKey
+from chatbot_mock.core.identity import Caller
+from chatbot_mock.core.refusals import Conflict, NotAllowedNow, NotFound
+from chatbot_mock.core.slack import ChannelKey
 
 
 class ConfigurationOperations(ChatbotBackendBase):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Optional, Tuple
 
-from chatbot_mock._seeding import Console
+from chatbot_mock._seeding import ServiceConsole
 from chatbot_mock.chatbot.deliveries import Delivery
 from chatbot_mock.chatbot.steps import ChatbotSteps
 
 
-class ChatbotConsole(Console):
+class ChatbotConsole(ServiceConsole):
     """``mock.chatbot``: seed what only the Chatbot console (or a chat user) can create.
 
     ``account_id=None`` means the account API calls would use right now. A step that

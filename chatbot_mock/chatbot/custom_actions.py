@@ -8,10 +8,10 @@ from typing import Any, Dict, List, Optional
 
 from chatbot_mock.chatbot.common import ChatbotBackendBase, listing
 from chatbot_mock.chatbot.models import ChatbotAccount, ClientTokenUse, CustomAction, custom_action_arn
-from chatbot_mock.store.collection import OrderedCollection
-from chatbot_mock.store.errors import Conflict, InvalidInput, NotFound
-from chatbot_mock.store.identity import Caller
-from chatbot_mock.store.records import freeze
+from chatbot_mock.core.collection import OrderedCollection
+from chatbot_mock.core.identity import Caller
+from chatbot_mock.core.records import freeze
+from chatbot_mock.core.refusals import Conflict, InvalidInput, NotFound
 
 
 def _canonical_request(**members: Any) -> str:

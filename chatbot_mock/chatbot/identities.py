@@ -7,8 +7,8 @@ them; the API can only list and delete them.
 from __future__ import annotations
 
 from chatbot_mock.chatbot.common import ChatbotBackendBase, listing
-from chatbot_mock.store.errors import NotFound
-from chatbot_mock.store.identity import Caller
+from chatbot_mock.core.identity import Caller
+from chatbot_mock.core.refusals import NotFound
 
 
 class IdentityOperations(ChatbotBackendBase):

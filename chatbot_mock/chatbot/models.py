@@ -5,11 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar, Dict, List, Mapping, Optional, Set, Tuple, Type, TypeVar, Union
 
-from chatbot_mock.store import slack
-from chatbot_mock.store.collection import OrderedCollection, StampSource, collection_field, make_collections
-from chatbot_mock.store.grouped import GroupedCollection
-from chatbot_mock.store.records import FrozenDict, JsonList, JsonObject, Record, member
-from chatbot_mock.store.slack import ChannelKey
+from chatbot_mock.core import slack
+from chatbot_mock.core.collection import OrderedCollection, StampSource, collection_field, make_collections
+from chatbot_mock.core.grouped import GroupedCollection
+from chatbot_mock.core.records import FrozenDict, JsonList, JsonObject, Record, member
+from chatbot_mock.core.slack import ChannelKey
 
 #: Every resource the mock hands out is live as soon as it exists, unless seeding
 #: disables a configuration.

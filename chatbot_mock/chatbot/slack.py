@@ -7,8 +7,8 @@ from typing import Any, Dict, List, Optional
 from chatbot_mock.chatbot.common import listing, only
 from chatbot_mock.chatbot.configurations import ConfigurationOperations
 from chatbot_mock.chatbot.models import SlackChannelConfiguration
-from chatbot_mock.store.errors import InvalidInput, NotAllowedNow, console_first
-from chatbot_mock.store.identity import Caller
+from chatbot_mock.core.identity import Caller
+from chatbot_mock.core.refusals import InvalidInput, NotAllowedNow, console_first
 
 _KIND = SlackChannelConfiguration
 

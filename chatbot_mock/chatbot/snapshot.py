@@ -23,14 +23,14 @@ from chatbot_mock.chatbot.models import (
     TeamsChannelConfiguration,
     TeamsUserIdentity,
 )
-from chatbot_mock.store.collection import OrderedCollection
-from chatbot_mock.store.records import Record, thaw
-from chatbot_mock.store.snapshot import Fields, Keys, SnapshotError, Stamps, export_record, read_record, stamped
+from chatbot_mock.core.collection import OrderedCollection
+from chatbot_mock.core.records import Record, thaw
+from chatbot_mock.core.snapshot import Fields, Keys, SnapshotError, Stamps, export_record, read_record, stamped
 
 R = TypeVar("R", bound=Record)
 
 #: Each list of records in an account's snapshot: its name, the kind of record, and
-#: where the account keeps them. A record's members are its fields (store/snapshot.py).
+#: where the account keeps them. A record's members are its fields (core/snapshot.py).
 _RECORDS: Tuple[Tuple[str, Type[Record], Callable[[ChatbotAccount], OrderedCollection[Any, Any]]], ...] = (
     ("slack_workspaces", SlackWorkspace, attrgetter("workspaces")),
     ("teams", ConfiguredTeam, attrgetter("teams")),

@@ -22,9 +22,9 @@ from chatbot_mock.chatbot.models import (
     TeamsUserIdentity,
     account_of,
 )
-from chatbot_mock.store.accounts import AccountStore
-from chatbot_mock.store.errors import InvalidInput, NotAllowedNow, NotFound
-from chatbot_mock.store.slack import authorize_workspace
+from chatbot_mock.core.accounts import AccountStore
+from chatbot_mock.core.refusals import InvalidInput, NotAllowedNow, NotFound
+from chatbot_mock.core.slack import authorize_workspace
 
 
 class ChatbotSteps:

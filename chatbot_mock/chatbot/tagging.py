@@ -6,8 +6,8 @@ from typing import Any, Dict, List, Union
 
 from chatbot_mock.chatbot.common import ChatbotBackendBase, tags_from_request
 from chatbot_mock.chatbot.models import ChatConfiguration, CustomAction, Tags, tags_to_wire
-from chatbot_mock.store.errors import NotFound
-from chatbot_mock.store.identity import Caller
+from chatbot_mock.core.identity import Caller
+from chatbot_mock.core.refusals import NotFound
 
 
 class TaggingOperations(ChatbotBackendBase):

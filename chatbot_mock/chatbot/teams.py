@@ -7,8 +7,8 @@ from typing import Any, Dict, List, Optional
 from chatbot_mock.chatbot.common import listing
 from chatbot_mock.chatbot.configurations import ConfigurationOperations
 from chatbot_mock.chatbot.models import TeamsChannelConfiguration
-from chatbot_mock.store.errors import InvalidInput, NotAllowedNow, NotFound, console_first
-from chatbot_mock.store.identity import Caller
+from chatbot_mock.core.identity import Caller
+from chatbot_mock.core.refusals import InvalidInput, NotAllowedNow, NotFound, console_first
 
 _KIND = TeamsChannelConfiguration
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, Tuple
 
-from chatbot_mock._seeding import World
+from chatbot_mock._seeding import WorldAccess
 from chatbot_mock.chime.rooms import Clock, Room
 
 
@@ -17,7 +17,7 @@ class ChimeConsole:
     that still carries Chime integrations.
     """
 
-    def __init__(self, state: Callable[[], World]) -> None:
+    def __init__(self, state: Callable[[], WorldAccess]) -> None:
         self._state = state
 
     def create_room(self, name: str) -> Room:

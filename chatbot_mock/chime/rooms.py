@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Dict, List, NamedTuple, Optional, Set, Tuple
 from urllib.parse import parse_qs, urlsplit
 
-from chatbot_mock.store.settings import Settings
+from chatbot_mock.core.settings import Settings
 
 HOST = "hooks.chime.aws"
 WEBHOOKS_PER_ROOM = 10

@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING, Optional
 from chatbot_mock.interception import switch
 
 if TYPE_CHECKING:
-    from chatbot_mock._state import MockState
+    from chatbot_mock._world import World
 
 _installing = threading.Lock()
 
 
-def activate(state: MockState, fake_credentials: bool) -> None:
+def activate(state: World, fake_credentials: bool) -> None:
     """Answer the two services from ``state`` until :func:`deactivate`; with
     ``fake_credentials``, botocore gets fake credentials and a default region meanwhile."""
     switch.fake_credentials = fake_credentials
@@ -49,5 +49,5 @@ def deactivate() -> None:
     switch.fake_credentials = False
 
 
-def active_state() -> Optional[MockState]:
+def active_state() -> Optional[World]:
     return switch.active

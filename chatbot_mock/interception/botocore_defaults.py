@@ -31,9 +31,9 @@ import wrapt
 from botocore.credentials import Credentials
 from botocore.session import Session
 
+from chatbot_mock.core.identity import account_for_access_key, is_account_id
 from chatbot_mock.interception import switch
 from chatbot_mock.interception.hooks import Hook, class_in, wrapped_by
-from chatbot_mock.store.identity import account_for_access_key, is_account_id
 
 #: Credentials no AWS account accepts, so a request that escaped the mock fails safely.
 FAKE_ACCESS_KEY_ID = "CHATBOTMOCKACCESSKEY"

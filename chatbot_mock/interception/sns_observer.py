@@ -12,7 +12,7 @@ import logging
 from typing import TYPE_CHECKING, Any, Dict, List, Mapping, Optional
 
 if TYPE_CHECKING:
-    from chatbot_mock._state import MockState
+    from chatbot_mock._world import World
 
 logger = logging.getLogger("chatbot_mock")
 
@@ -26,7 +26,7 @@ EVENTS = frozenset(
 )
 
 
-def observe(event_name: str, kwargs: Mapping[str, Any], state: MockState) -> None:
+def observe(event_name: str, kwargs: Mapping[str, Any], state: World) -> None:
     """Read one of :data:`EVENTS`; never lets a failure of its own reach the SNS call."""
     try:
         context = kwargs.get("context")

@@ -17,6 +17,8 @@ from urllib.parse import SplitResult, parse_qs, urlsplit
 
 from botocore.awsrequest import HeadersDict
 
+from chatbot_mock.core.identity import DEFAULT_REGION, Caller, account_for_access_key, fallback_account
+from chatbot_mock.core.refusals import Refusal
 from chatbot_mock.protocol.errors import (
     InternalFailure,
     InvalidClientTokenId,
@@ -32,8 +34,6 @@ from chatbot_mock.protocol.parsing import ShapeParser, is_json_content_type, par
 from chatbot_mock.protocol.refusals import service_error
 from chatbot_mock.protocol.serialization import ShapeSerializer, dump_json
 from chatbot_mock.protocol.validation import ShapeValidator, summarize
-from chatbot_mock.store.errors import Refusal
-from chatbot_mock.store.identity import DEFAULT_REGION, Caller, account_for_access_key, fallback_account
 
 logger = logging.getLogger("chatbot_mock")
 # A library's logger stays silent until the application configures logging (pytest

@@ -3,7 +3,7 @@
 A :class:`ServiceError` carries only a code and a message; the wire status and the
 message member's name come from the service model's error shape, so no status is
 written down twice. Backends never raise these: they raise the kinds of refusal in
-``store/errors.py``, which the dispatcher answers with the operation's code. The few
+``core/refusals.py``, which the dispatcher answers with the operation's code. The few
 errors AWS answers that no model defines (a body that is not JSON, a path no
 operation has) carry their own status.
 """

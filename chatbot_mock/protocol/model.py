@@ -15,9 +15,9 @@ import botocore.loaders
 from botocore import xform_name
 from botocore.model import OperationModel, ServiceModel, Shape, StructureShape
 
+from chatbot_mock.core.refusals import Conflict, InvalidInput, NotAllowedNow, NotFound, QuotaExceeded, Refusal
 from chatbot_mock.protocol.errors import ServiceError
 from chatbot_mock.service_declaration import SERVICE_NAMES
-from chatbot_mock.store.errors import Conflict, InvalidInput, NotAllowedNow, NotFound, QuotaExceeded, Refusal
 
 #: The quota codes an operation may model, in the order they are preferred: Chatbot's
 #: creates model LimitExceededException and, for tags, TagResource TooManyTagsException.

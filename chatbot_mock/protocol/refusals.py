@@ -1,6 +1,6 @@
 """The one way a backend's refusal becomes the service's error.
 
-A backend raises a kind of refusal (``store/errors.py``); what the caller receives is the
+A backend raises a kind of refusal (``core/refusals.py``); what the caller receives is the
 code the operation models for that kind, the refusal's message and the status of the
 code's error shape. The dispatcher, the console steps and the server's admin calls all
 come through :func:`service_error`; each edge only writes the result its own way (a
@@ -12,9 +12,9 @@ from __future__ import annotations
 import logging
 from typing import Mapping
 
+from chatbot_mock.core.refusals import Refusal
 from chatbot_mock.protocol.errors import ServiceError
 from chatbot_mock.protocol.model import ServiceSpec, code_for
-from chatbot_mock.store.errors import Refusal
 
 logger = logging.getLogger("chatbot_mock")
 

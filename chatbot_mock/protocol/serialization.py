@@ -15,7 +15,7 @@ from typing import Any, Callable, Dict, Iterator, List, Mapping, Optional, Tuple
 
 from botocore.model import Shape
 
-from chatbot_mock.store.records import WireForm
+from chatbot_mock.core.records import WireForm
 
 
 class ShapeSerializer:
@@ -23,7 +23,7 @@ class ShapeSerializer:
     type, each appending its JSON to one list of byte strings joined once at the end.
 
     Only the members the shape defines are written, under their wire names; ``None``
-    members are left out. A record's :class:`~chatbot_mock.store.records.WireForm` is
+    members are left out. A record's :class:`~chatbot_mock.core.records.WireForm` is
     read-only, so its JSON is kept on it the first time it is written and reused until
     the record changes: a page of unchanged records costs one join. (One join, not a
     join per level: a page of 100 is some 100 kB, and every extra copy of it costs

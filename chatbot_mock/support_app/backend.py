@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Set
 
+from chatbot_mock.core.accounts import AccountStore
+from chatbot_mock.core.identity import Caller
+from chatbot_mock.core.refusals import Conflict, NotFound, QuotaExceeded, console_first
+from chatbot_mock.core.settings import Settings, quota_advice
+from chatbot_mock.core.slack import ChannelKey
 from chatbot_mock.service_declaration import SharedStores
-from chatbot_mock.store.accounts import AccountStore
-from chatbot_mock.store.errors import Conflict, NotFound, QuotaExceeded, console_first
-from chatbot_mock.store.identity import Caller
-from chatbot_mock.store.settings import Settings, quota_advice
-from chatbot_mock.store.slack import ChannelKey
 from chatbot_mock.support_app.models import (
     SlackChannelConfiguration,
     SlackWorkspace,

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from typing import List, Optional
 
-from chatbot_mock._seeding import Console, World, at_edge, run_seeding_step
-from chatbot_mock.store.errors import Conflict
-from chatbot_mock.store.identity import check_account_id
-from chatbot_mock.store.organizations import AccountAlreadyInOrganization
+from chatbot_mock._seeding import ServiceConsole, WorldAccess, at_edge, run_seeding_step
+from chatbot_mock.core.identity import check_account_id
+from chatbot_mock.core.organizations import AccountAlreadyInOrganization
+from chatbot_mock.core.refusals import Conflict
 from chatbot_mock.support_app.steps import SupportAppSteps
 
 
 def create_organization(
-    state: World, management_account_id: str, member_account_ids: List[str], *, client_errors: bool = True
+    state: WorldAccess, management_account_id: str, member_account_ids: List[str], *, client_errors: bool = True
 ) -> None:
     """``mock.create_organization``: accounts in one AWS Organizations organization, which
     RegisterSlackWorkspaceForOrganization needs (the only rule that reads organizations).
@@ -35,7 +35,7 @@ def create_organization(
     )
 
 
-class SupportAppConsole(Console):
+class SupportAppConsole(ServiceConsole):
     """``mock.support_app``: seed what only the console can create.
 
     ``account_id=None`` means the account API calls would use right now. A step that

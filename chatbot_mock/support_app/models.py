@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Optional, Set
 
-from chatbot_mock.store import slack
-from chatbot_mock.store.collection import OrderedCollection, StampSource, collection_field, make_collections
-from chatbot_mock.store.records import Record, member
-from chatbot_mock.store.slack import ChannelKey
+from chatbot_mock.core import slack
+from chatbot_mock.core.collection import OrderedCollection, StampSource, collection_field, make_collections
+from chatbot_mock.core.records import Record, member
+from chatbot_mock.core.slack import ChannelKey
 
 
 @dataclass

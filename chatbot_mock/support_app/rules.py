@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Dict, Iterable
 
-from chatbot_mock.store.errors import InvalidInput
+from chatbot_mock.core.refusals import InvalidInput
 
 NOTIFY_FLAGS = (
     "notify_on_add_correspondence_to_case",

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from typing import Any, Callable, Dict, List, Set
 
-from chatbot_mock.store.accounts import AccountStore
-from chatbot_mock.store.errors import InvalidInput
-from chatbot_mock.store.slack import ChannelKey
-from chatbot_mock.store.snapshot import Fields, Keys, SnapshotError, Stamps, export_record, read_record, stamped
+from chatbot_mock.core.accounts import AccountStore
+from chatbot_mock.core.refusals import InvalidInput
+from chatbot_mock.core.slack import ChannelKey
+from chatbot_mock.core.snapshot import Fields, Keys, SnapshotError, Stamps, export_record, read_record, stamped
 from chatbot_mock.support_app.models import SlackChannelConfiguration, SlackWorkspace, SupportAppAccount
 from chatbot_mock.support_app.rules import NOTIFY_FLAGS, check_notification_rules
 

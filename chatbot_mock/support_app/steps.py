@@ -7,8 +7,8 @@ of an API caller and the request's members, so they live apart from the operatio
 
 from __future__ import annotations
 
-from chatbot_mock.store.errors import NotFound
-from chatbot_mock.store.slack import authorize_workspace
+from chatbot_mock.core.refusals import NotFound
+from chatbot_mock.core.slack import authorize_workspace
 from chatbot_mock.support_app.backend import SupportAppBackend, check_workspace_quota
 from chatbot_mock.support_app.models import SlackWorkspace
 

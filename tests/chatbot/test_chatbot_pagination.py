@@ -30,8 +30,8 @@ from chatbot_helpers import (
     uuid_for,
 )
 
-from chatbot_mock._state import MockState
-from chatbot_mock.store.identity import Caller
+from chatbot_mock._world import World
+from chatbot_mock.core.identity import Caller
 
 Filled = Tuple[List[str], Dict[str, Any]]
 
@@ -389,7 +389,7 @@ def _validation_error(operation: str) -> str:
 def test_a_declared_listing_refuses_a_member_it_does_not_know():
     # A listing is declared with its one filter; a member the model gained since is a
     # defect to fix here, not something to drop silently.
-    backend = MockState().backend("chatbot")
+    backend = World().backend("chatbot")
 
     with pytest.raises(TypeError, match="DescribeSlackWorkspaces takes no team_id"):
         backend.describe_slack_workspaces(Caller("123456789012"), team_id="T1")

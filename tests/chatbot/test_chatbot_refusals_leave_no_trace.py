@@ -40,11 +40,11 @@ DUPLICATE_TAGS = [{"TagKey": "team", "TagValue": "a"}, {"TagKey": "team", "TagVa
 UNKNOWN_CONFIGURATION = f"arn:aws:chatbot::{DEFAULT_ACCOUNT}:chat-configuration/slack-channel/nope"
 UNKNOWN_ACTION = f"arn:aws:chatbot::{DEFAULT_ACCOUNT}:custom-action/nope"
 
-World = Dict[str, str]
+WorldAccess = Dict[str, str]
 
 
 @pytest.fixture
-def world(chatbot_mock: Any, chatbot: Any, slack_arn: str, teams_arn: str, chime_arn: str) -> World:
+def world(chatbot_mock: Any, chatbot: Any, slack_arn: str, teams_arn: str, chime_arn: str) -> WorldAccess:
     """An account with a bit of everything."""
     chatbot_mock.chatbot.add_slack_user_identity(slack_arn, SLACK_TEAM_ID, SLACK_USER_ID, ROLE_ARN)
     chatbot_mock.chatbot.add_teams_user_identity(teams_arn, TEAMS_USER_ID, ROLE_ARN)
@@ -58,7 +58,7 @@ def world(chatbot_mock: Any, chatbot: Any, slack_arn: str, teams_arn: str, chime
     return {"slack": slack_arn, "teams": teams_arn, "chime": chime_arn, "action": action}
 
 
-REFUSALS: Dict[str, Tuple[str, int, Callable[[Any, World], Any]]] = {
+REFUSALS: Dict[str, Tuple[str, int, Callable[[Any, WorldAccess], Any]]] = {
     # (expected code, status, the refused call)
     "slack name in use": (
         "ConflictException",

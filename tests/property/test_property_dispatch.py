@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shape_strategies import ANY_JSON, examples, request_bodies
 
-from chatbot_mock._state import MockState
+from chatbot_mock._world import World
 from chatbot_mock.protocol import HttpResponse, dispatch
 from chatbot_mock.protocol.model import OperationSpec, service_specs
 
@@ -188,7 +188,7 @@ def test_dispatch_always_answers_a_well_formed_response(data: st.DataObject) -> 
     headers = data.draw(header_sets(), label="headers")
     body = data.draw(bodies(path), label="body")
 
-    response = dispatch(service, method, url, headers, body, MockState())  # type: ignore[arg-type]
+    response = dispatch(service, method, url, headers, body, World())  # type: ignore[arg-type]
 
     assert isinstance(response, HttpResponse)
     assert 200 <= response.status <= 599
@@ -218,7 +218,7 @@ def test_real_routes_with_generated_bodies(data: st.DataObject) -> None:
         "Authorization": f"AWS4-HMAC-SHA256 Credential=AKIAIOSFODNN7EXAMPLE/20260101/us-east-1/{signing}/aws4_request, "
         "SignedHeaders=host, Signature=00",
     }
-    response = dispatch(service, method, f"https://{host}{path}", headers, _json_bytes(document), MockState())
+    response = dispatch(service, method, f"https://{host}{path}", headers, _json_bytes(document), World())
     assert 200 <= response.status <= 599 and response.status not in (500, 501), response.body
     assert response.headers.get("x-amzn-RequestId")
     if response.status >= 300:

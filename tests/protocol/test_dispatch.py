@@ -7,12 +7,12 @@ from typing import Any, Dict, List, Optional
 
 import pytest
 
-from chatbot_mock._state import MockState
+from chatbot_mock._world import World
+from chatbot_mock.core.identity import Caller
 from chatbot_mock.operations import build_table
 from chatbot_mock.protocol import dispatch
 from chatbot_mock.protocol.errors import ServiceError
 from chatbot_mock.protocol.model import service_specs
-from chatbot_mock.store.identity import Caller
 from chatbot_mock.support_app.steps import SupportAppSteps
 
 SUPPORT_APP = "https://supportapp.us-east-1.amazonaws.com"
@@ -62,7 +62,7 @@ class NoOperations:
 
 class StubState:
     """A state whose Chatbot backend is a RecordingBackend, called through an operation
-    table as MockState calls the real backends (Support App answers nothing)."""
+    table as World calls the real backends (Support App answers nothing)."""
 
     backend_class: type = RecordingBackend
 
@@ -296,7 +296,7 @@ def test_a_json_body_is_taken_whatever_the_case_of_its_media_type(state: StubSta
 
 
 def test_a_real_state_serves_the_support_app_end_to_end() -> None:
-    state = MockState()
+    state = World()
     SupportAppSteps(state.backend("support-app")).authorize_slack_workspace("123456789012", "T1", "acme")
     response = dispatch(
         "support-app", "POST", f"{SUPPORT_APP}/control/list-slack-workspace-configurations", SUPPORT_JSON, b"", state

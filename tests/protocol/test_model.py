@@ -10,9 +10,9 @@ import botocore.loaders
 import pytest
 from botocore.model import ServiceModel
 
+from chatbot_mock.core.refusals import Conflict, InvalidInput, NotAllowedNow, NotFound, QuotaExceeded, Refusal
+from chatbot_mock.core.tokens import InvalidToken
 from chatbot_mock.protocol.model import ServiceSpec, UnsupportedModel, check_protocol, code_for, service_specs
-from chatbot_mock.store.errors import Conflict, InvalidInput, NotAllowedNow, NotFound, QuotaExceeded, Refusal
-from chatbot_mock.store.tokens import InvalidToken
 
 
 @pytest.mark.parametrize(

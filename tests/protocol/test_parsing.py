@@ -8,7 +8,7 @@ from typing import Any, Dict
 import pytest
 from botocore.model import ShapeResolver
 
-from chatbot_mock._state import MockState
+from chatbot_mock._world import World
 from chatbot_mock.protocol import dispatch
 from chatbot_mock.protocol.parsing import ShapeParser, is_json_content_type
 
@@ -80,7 +80,7 @@ HEADERS = {
 }
 
 
-def call(state: MockState, operation_path: str, body: Dict[str, Any]) -> Any:
+def call(state: World, operation_path: str, body: Dict[str, Any]) -> Any:
     response = dispatch("chatbot", "POST", f"{CHATBOT}/{operation_path}", HEADERS, json.dumps(body).encode(), state)
     return response.status, json.loads(response.body or b"{}")
 
@@ -106,11 +106,11 @@ def test_a_media_type_other_than_json_is_not_json(content_type: str) -> None:
 
 
 @pytest.fixture
-def state() -> MockState:
-    return MockState()
+def state() -> World:
+    return World()
 
 
-def test_a_custom_action_with_an_unknown_member_nested_deep_is_created_without_it(state: MockState) -> None:
+def test_a_custom_action_with_an_unknown_member_nested_deep_is_created_without_it(state: World) -> None:
     definition = {"CommandText": "cw describe-alarms", "Unknown": nested(500)}
     attachments = [{"NotificationType": "CloudWatch", "ButtonText": "Go", "Unknown": nested(500)}]
 
@@ -124,7 +124,7 @@ def test_a_custom_action_with_an_unknown_member_nested_deep_is_created_without_i
     assert got["CustomAction"]["Attachments"] == [{"NotificationType": "CloudWatch", "ButtonText": "Go"}]
 
 
-def test_an_update_with_an_unknown_member_nested_deep_applies_whole(state: MockState) -> None:
+def test_an_update_with_an_unknown_member_nested_deep_applies_whole(state: World) -> None:
     _, created = call(state, "create-custom-action", {"Definition": {"CommandText": "one"}, "ActionName": "a"})
     arn = created["CustomActionArn"]
 
@@ -141,7 +141,7 @@ def test_an_update_with_an_unknown_member_nested_deep_applies_whole(state: MockS
 
 
 @pytest.mark.parametrize("where", ["top level", "inside Definition"])
-def test_a_client_token_replay_ignores_unknown_members_wherever_they_are(state: MockState, where: str) -> None:
+def test_a_client_token_replay_ignores_unknown_members_wherever_they_are(state: World, where: str) -> None:
     request = {"Definition": {"CommandText": "one"}, "ActionName": "a", "ClientToken": "t" * 40}
     _, first = call(state, "create-custom-action", request)
     replay = json.loads(json.dumps(request))

@@ -12,11 +12,11 @@ import pytest
 from botocore.exceptions import ClientError
 
 from chatbot_mock import interception, mock_chatbot
+from chatbot_mock.core.refusals import NotFound, QuotaExceeded
 from chatbot_mock.protocol.dispatch import dispatch
 from chatbot_mock.protocol.model import service_specs
 from chatbot_mock.protocol.refusals import service_error
 from chatbot_mock.server_admin import answer_admin
-from chatbot_mock.store.errors import NotFound, QuotaExceeded
 
 ACCOUNT, MEMBER = "111111111111", "222222222222"
 

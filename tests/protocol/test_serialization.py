@@ -7,8 +7,8 @@ import json
 
 from botocore.model import ShapeResolver
 
+from chatbot_mock.core.records import WireForm
 from chatbot_mock.protocol.serialization import ShapeSerializer
-from chatbot_mock.store.records import WireForm
 
 SHAPES = ShapeResolver(
     {

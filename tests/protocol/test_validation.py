@@ -6,7 +6,7 @@ from typing import Any, List
 import botocore.session
 import pytest
 
-from chatbot_mock._state import MockState
+from chatbot_mock._world import World
 from chatbot_mock.protocol import dispatch
 from chatbot_mock.protocol.validation import ShapeValidator, summarize
 
@@ -143,7 +143,7 @@ def test_a_message_words_the_first_ten_problems_and_counts_the_rest() -> None:
             "Authorization": "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20260101/us-east-1/chatbot/aws4_request",
         },
         body,
-        MockState(),
+        World(),
     )
 
     message = json.loads(response.body)["message"]

@@ -1,5 +1,5 @@
 """Records hold immutable values, answer from one table of their fields, and keep that
-answer until something it shows is assigned (store/records.py)."""
+answer until something it shows is assigned (core/records.py)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from typing import Any, ClassVar, Optional, Tuple
 
 import pytest
 
-from chatbot_mock.store import records
-from chatbot_mock.store.records import FrozenDict, Record, StaleAnswer, WireForm, freeze, member, thaw
+from chatbot_mock.core import records
+from chatbot_mock.core.records import FrozenDict, Record, StaleAnswer, WireForm, freeze, member, thaw
 
 
 @dataclass

@@ -8,8 +8,8 @@ import hmac
 import os
 from typing import List, Optional, Tuple, TypeVar
 
-from chatbot_mock.store.collection import OrderedCollection
-from chatbot_mock.store.errors import InvalidInput
+from chatbot_mock.core.collection import OrderedCollection
+from chatbot_mock.core.refusals import InvalidInput
 
 V = TypeVar("V")
 

@@ -5,7 +5,7 @@ from typing import List
 
 import pytest
 
-from chatbot_mock.store.collection import GREATEST_STAMP, OrderedCollection, StampSource
+from chatbot_mock.core.collection import GREATEST_STAMP, OrderedCollection, StampSource
 
 
 def walk(collection: OrderedCollection, limit: int) -> List[str]:

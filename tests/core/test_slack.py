@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from chatbot_mock.store.collection import OrderedCollection
-from chatbot_mock.store.errors import QuotaExceeded
-from chatbot_mock.store.slack import SlackWorkspace, authorize_workspace
+from chatbot_mock.core.collection import OrderedCollection
+from chatbot_mock.core.refusals import QuotaExceeded
+from chatbot_mock.core.slack import SlackWorkspace, authorize_workspace
 
 
 def test_a_new_workspace_is_made_and_kept() -> None:

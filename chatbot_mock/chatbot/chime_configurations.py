@@ -7,7 +7,7 @@ from typing import Any, Dict, List, Optional
 from chatbot_mock.chatbot.common import listing, only
 from chatbot_mock.chatbot.configurations import ConfigurationOperations
 from chatbot_mock.chatbot.models import ChimeWebhookConfiguration
-from chatbot_mock.store.identity import Caller
+from chatbot_mock.core.identity import Caller
 
 _KIND = ChimeWebhookConfiguration
 

@@ -12,9 +12,9 @@ import dataclasses
 import typing
 from typing import Any, Callable, Dict, Iterator, List, Optional, Set, Tuple, Type, TypeVar
 
-from chatbot_mock.store.collection import GREATEST_STAMP, OrderedCollection
-from chatbot_mock.store.identity import is_account_id
-from chatbot_mock.store.records import FrozenDict, JsonList, JsonObject, Record, freeze, thaw
+from chatbot_mock.core.collection import GREATEST_STAMP, OrderedCollection
+from chatbot_mock.core.identity import is_account_id
+from chatbot_mock.core.records import FrozenDict, JsonList, JsonObject, Record, freeze, thaw
 
 #: What ``"format"`` says, and the version this mock writes and reads.
 FORMAT = "chatbot_mock state"

@@ -130,7 +130,7 @@ def member(
 
     ``wire``: the answer member that shows it (none: kept, never answered), as
     ``answer`` turns it (tags into TagKey/TagValue pairs); ``default``: as a dataclass
-    field's. For the snapshot (store/snapshot.py): ``when_missing``, what a snapshot
+    field's. For the snapshot (core/snapshot.py): ``when_missing``, what a snapshot
     that leaves it out means; ``reference``, for a field holding another record, the
     snapshot member that names it and the attribute of the record it holds
     (``("team_id", "team_id")``).

@@ -1,4 +1,4 @@
-"""Everything one outermost mock holds: the backends, the settings, the lock."""
+"""The world of one outermost mock: its backends, settings, accounts and lock."""
 
 from __future__ import annotations
 
@@ -6,17 +6,17 @@ import threading
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from chatbot_mock.chime.rooms import ChimeRooms
+from chatbot_mock.core.collection import StampSource
+from chatbot_mock.core.identity import Caller, check_account_id, fallback_account
+from chatbot_mock.core.organizations import Organizations
+from chatbot_mock.core.settings import Settings
+from chatbot_mock.core.tokens import PageTokens
 from chatbot_mock.operations import operation_tables
 from chatbot_mock.service_declaration import SharedStores
 from chatbot_mock.services import declared_services, default_settings, setting_minimums
-from chatbot_mock.store.collection import StampSource
-from chatbot_mock.store.identity import Caller, check_account_id, fallback_account
-from chatbot_mock.store.organizations import Organizations
-from chatbot_mock.store.settings import Settings
-from chatbot_mock.store.tokens import PageTokens
 
 
-class MockState:
+class World:
     """The in-memory world of one outermost mock, shared by every mock nested in it.
 
     One re-entrant lock serialises every backend call, across accounts: rules such

@@ -2,7 +2,7 @@
 
 import pytest
 
-from chatbot_mock.store.tokens import InvalidToken, PageTokens
+from chatbot_mock.core.tokens import InvalidToken, PageTokens
 
 
 def test_a_token_round_trips_for_the_same_listing_and_account() -> None:
@@ -35,7 +35,7 @@ def test_a_token_for_another_listing_or_account_is_refused() -> None:
 
 
 def test_page_walks_a_collection_by_token_and_ends_without_one() -> None:
-    from chatbot_mock.store.collection import OrderedCollection
+    from chatbot_mock.core.collection import OrderedCollection
 
     tokens = PageTokens()
     collection: OrderedCollection = OrderedCollection()

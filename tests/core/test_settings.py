@@ -2,7 +2,7 @@
 
 import pytest
 
-from chatbot_mock.store.settings import Settings
+from chatbot_mock.core.settings import Settings
 
 
 def test_overrides_replace_defaults() -> None:

@@ -6,8 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Tuple, TypeVar
 
-from chatbot_mock.store.collection import OrderedCollection
-from chatbot_mock.store.records import Record, member
+from chatbot_mock.core.collection import OrderedCollection
+from chatbot_mock.core.records import Record, member
 
 #: (team id, channel id): a Slack channel (Chatbot keys Microsoft Teams channels alike).
 ChannelKey = Tuple[str, str]

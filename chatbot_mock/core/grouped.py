@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Dict, Generic, Hashable, Iterator, List, Optional, Tuple, TypeVar
 
-from chatbot_mock.store.collection import OrderedCollection, StampSource
+from chatbot_mock.core.collection import OrderedCollection, StampSource
 
 G = TypeVar("G", bound=Hashable)
 K = TypeVar("K", bound=Hashable)

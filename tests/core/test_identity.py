@@ -2,7 +2,7 @@
 
 import pytest
 
-from chatbot_mock.store.identity import Caller, partition_for
+from chatbot_mock.core.identity import Caller, partition_for
 
 
 @pytest.mark.parametrize(
