@@ -36,7 +36,7 @@ class World:
         self._current_account: Optional[str] = None
         self._account_stack_lock = threading.Lock()
         #: service -> operation name -> handler, built and checked once per process.
-        self._handlers = {service: table.handlers for service, table in operation_tables().items()}
+        self._tables = operation_tables()
         self._build()
 
     def _build(self) -> None:
@@ -47,7 +47,8 @@ class World:
         if previous is not None:
             previous.closed = True
         self.chime = ChimeRooms(self.lock, self.settings, previous.clock if previous is not None else None)
-        self.organizations, self._backends = self.empty_world(self.page_tokens)
+        self.organizations, backends = self.empty_world(self.page_tokens)
+        self._use(backends)
 
     def reset(self) -> None:
         """Forget every resource (settings and account choices stay)."""
@@ -67,7 +68,13 @@ class World:
     def replace_world(self, tokens: PageTokens, organizations: Organizations, backends: Dict[str, Any]) -> None:
         """Make what :meth:`empty_world` gave, now filled, the world every call sees."""
         with self.lock:
-            self.page_tokens, self.organizations, self._backends = tokens, organizations, backends
+            self.page_tokens, self.organizations = tokens, organizations
+            self._use(backends)
+
+    def _use(self, backends: Dict[str, Any]) -> None:
+        self._backends = backends
+        #: Each service's handlers, bound to the backend (or its group) that answers them.
+        self._handlers = {service: self._tables[service].bind(backend) for service, backend in backends.items()}
 
     # -- what the dispatcher needs ------------------------------------------------------
 
@@ -80,9 +87,9 @@ class World:
         return dict(self._backends)
 
     def call(self, service: str, operation_name: str, caller: Caller, arguments: Dict[str, Any]) -> Any:
-        handler = self._handlers[service][operation_name]
         with self.lock:
-            return handler(self._backends[service], caller, **arguments)
+            # Looked up under the lock: a reset or a load replaces the backends.
+            return self._handlers[service][operation_name](caller, **arguments)
 
     def current_account(self) -> Optional[str]:
         """The innermost open ``as_account`` block's account, else the innermost active

@@ -13,7 +13,7 @@ its handler up.
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import Any, Callable, Dict, List, Mapping, Tuple
 
@@ -34,40 +34,81 @@ class HandlerMismatch(TypeError):
 
 @dataclass(frozen=True)
 class OperationTable:
-    """One service's operations: operation name -> handler."""
+    """One service's operations: operation name -> handler, and the class it belongs to."""
 
     service: str
     handlers: Mapping[str, Handler]
     #: The operations the model defines and the backend does not answer (docs/coverage.md).
     unimplemented: Tuple[str, ...]
+    #: Operation name -> the class whose instance the handler takes as ``self``: the backend,
+    #: or one of its ``OPERATION_GROUPS`` (a backend made of groups over one store).
+    owners: Mapping[str, type] = field(default_factory=dict)
+
+    def bind(self, backend: Any) -> Dict[str, Callable[..., Any]]:
+        """Operation name -> the handler bound to the object of ``backend`` it belongs to, so a
+        call is one dict lookup and one call, whichever group answers it. Each is bound on
+        its first call: a world is made on every outermost start, and most never see most
+        operations."""
+        return _BoundHandlers(self, backend)
+
+    def bind_one(self, name: str, backend: Any) -> Callable[..., Any]:
+        owner = self.owners.get(name)
+        instance = backend if owner is None or isinstance(backend, owner) else backend.group(owner)
+        return self.handlers[name].__get__(instance)
+
+
+class _BoundHandlers(Dict[str, Callable[..., Any]]):
+    def __init__(self, table: OperationTable, backend: Any) -> None:
+        super().__init__()
+        self._table = table
+        self._backend = backend
+
+    def __missing__(self, name: str) -> Callable[..., Any]:
+        bound = self[name] = self._table.bind_one(name, self._backend)
+        return bound
 
 
 def build_table(spec: ServiceSpec, backend: type) -> OperationTable:
-    """``spec``'s operations and ``backend``'s handlers for them, every handler checked."""
+    """``spec``'s operations and ``backend``'s handlers for them, every handler checked.
+
+    A backend made of groups of operations names them in ``OPERATION_GROUPS``; each
+    operation's handler is then looked for in every group, and must be in exactly one.
+    """
+    groups: Tuple[type, ...] = getattr(backend, "OPERATION_GROUPS", (backend,))
     handlers: Dict[str, Handler] = {}
+    owners: Dict[str, type] = {}
     unimplemented: List[str] = []
     for name, operation in spec.operations.items():
-        handler = inspect.getattr_static(backend, operation.method_name, _MISSING)
-        if handler is _MISSING:
+        found = [
+            (group, inspect.getattr_static(group, operation.method_name))
+            for group in groups
+            if inspect.getattr_static(group, operation.method_name, _MISSING) is not _MISSING
+        ]
+        if not found:
             unimplemented.append(name)
             handlers[name] = _not_implemented(spec.name, name)
             continue
+        if len(found) > 1:
+            named = ", ".join(group.__name__ for group, _ in found)
+            raise HandlerMismatch(f"{name} is answered by more than one group of operations: {named}")
+        group, handler = found[0]
         if not inspect.isfunction(handler):
-            raise HandlerMismatch(f"{backend.__name__}.{operation.method_name} is no method: it cannot answer {name}")
+            raise HandlerMismatch(f"{group.__name__}.{operation.method_name} is no method: it cannot answer {name}")
         check_handler(operation, handler)
-        handlers[name] = handler
+        handlers[name], owners[name] = handler, group
     answered = {operation.method_name for operation in spec.operations.values()}
-    for attribute in dir(backend):
-        value = inspect.getattr_static(backend, attribute)
-        if attribute.startswith("_") or attribute in answered or not inspect.isfunction(value):
-            continue
-        parameters = list(inspect.signature(value).parameters)
-        if parameters[1:2] == ["caller"]:
-            raise HandlerMismatch(
-                f"{backend.__name__}.{attribute} takes a caller as an operation's handler does, but no {spec.name} "
-                f"operation is named so (xform_name of the operation's name)"
-            )
-    return OperationTable(spec.name, handlers, tuple(unimplemented))
+    for group in groups:
+        for attribute in dir(group):
+            value = inspect.getattr_static(group, attribute)
+            if attribute.startswith("_") or attribute in answered or not inspect.isfunction(value):
+                continue
+            parameters = list(inspect.signature(value).parameters)
+            if parameters[1:2] == ["caller"]:
+                raise HandlerMismatch(
+                    f"{group.__name__}.{attribute} takes a caller as an operation's handler does, but no "
+                    f"{spec.name} operation is named so (xform_name of the operation's name)"
+                )
+    return OperationTable(spec.name, handlers, tuple(unimplemented), owners)
 
 
 def check_handler(operation: OperationSpec, handler: Handler) -> None:

@@ -37,13 +37,53 @@ def test_a_backend_holds_api_operations_and_its_console_steps_live_apart(backend
     operations = {operation.method_name for operation in service_specs()[service].operations.values()}
     taking_a_caller = {
         name
-        for name, value in inspect.getmembers(backend, inspect.isfunction)
+        for group in getattr(backend, "OPERATION_GROUPS", (backend,))
+        for name, value in inspect.getmembers(group, inspect.isfunction)
         if not name.startswith("_") and list(inspect.signature(value).parameters)[1:2] == ["caller"]
     }
     step_names = {name for name, _ in inspect.getmembers(steps, inspect.isfunction) if not name.startswith("_")}
 
     assert taking_a_caller == operations
     assert step_names and not step_names & set(dir(backend))
+
+
+def test_each_chatbot_operation_is_answered_by_the_one_group_that_holds_it() -> None:
+    table = operation_tables()["chatbot"]
+    backend = World().backend("chatbot")
+    bound = table.bind(backend)
+
+    for name, owner in table.owners.items():
+        assert owner in ChatbotBackend.OPERATION_GROUPS
+        assert bound[name].__self__ is backend.group(owner)
+    assert set(table.owners) == set(table.handlers)
+
+
+def test_two_groups_answering_one_operation_are_refused_at_build() -> None:
+    class Aliases:
+        def get_account_alias(self, caller: Caller) -> Dict[str, Any]:
+            return {}
+
+    class MoreAliases:
+        def get_account_alias(self, caller: Caller) -> Dict[str, Any]:
+            return {}
+
+    class Backend:
+        OPERATION_GROUPS = (Aliases, MoreAliases)
+
+    with pytest.raises(HandlerMismatch, match="answered by more than one group.*Aliases, MoreAliases"):
+        build_table(service_specs()["support-app"], Backend)
+
+
+def test_a_misnamed_handler_in_a_group_is_refused_at_build() -> None:
+    class Aliases:
+        def get_acount_alias(self, caller: Caller) -> Dict[str, Any]:
+            return {}
+
+    class Backend:
+        OPERATION_GROUPS = (Aliases,)
+
+    with pytest.raises(HandlerMismatch, match="Aliases.get_acount_alias takes a caller"):
+        build_table(service_specs()["support-app"], Backend)
 
 
 def test_the_state_calls_the_tables_handler() -> None:

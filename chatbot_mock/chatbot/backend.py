@@ -5,22 +5,27 @@ members as snake_case keywords; it returns the response members by their model n
 Every rule is checked before anything changes, so a refused call leaves no trace (the
 one documented exception: see CreateSlackChannelConfiguration in docs/chatbot.md).
 
-The operations are grouped by concern, one module each; this class puts them together.
+The operations are grouped by concern, one module each, over one store (common.py).
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, Mapping, Optional
+from typing import Any, Callable, Dict, List, Mapping, Optional, Tuple, Type
 
 from chatbot_mock.chatbot.chime_configurations import ChimeOperations
+from chatbot_mock.chatbot.common import ChatbotStore, OperationGroup
 from chatbot_mock.chatbot.custom_actions import CustomActionOperations
-from chatbot_mock.chatbot.deliveries import DeliveryOperations
+from chatbot_mock.chatbot.deliveries import Deliveries, Delivery
 from chatbot_mock.chatbot.identities import IdentityOperations
+from chatbot_mock.chatbot.models import ChatbotAccount
+from chatbot_mock.chatbot.preferences import AccountPreferenceOperations
 from chatbot_mock.chatbot.slack import SlackOperations
 from chatbot_mock.chatbot.snapshot import ChatbotSnapshot
 from chatbot_mock.chatbot.tagging import TaggingOperations
 from chatbot_mock.chatbot.teams import TeamsOperations
-from chatbot_mock.core.identity import Caller
+from chatbot_mock.core.accounts import AccountStore
+from chatbot_mock.core.snapshot import Fields, Stamps
+from chatbot_mock.service_declaration import SharedStores
 
 #: AWS publishes no numeric Chatbot quotas, so these are generous settings (docs/chatbot.md).
 DEFAULT_SETTINGS: Mapping[str, int] = {
@@ -35,21 +40,74 @@ DEFAULT_SETTINGS: Mapping[str, int] = {
 }
 
 
-class ChatbotBackend(
-    SlackOperations,
-    TeamsOperations,
-    ChimeOperations,
-    IdentityOperations,
-    CustomActionOperations,
-    TaggingOperations,
-    ChatbotSnapshot,
-    DeliveryOperations,
-):
+class ChatbotBackend:
+    """One store and the groups of operations over it: a composition, not a class made of
+    mixins, so each operation is found in one module and each group sees only the store.
+
+    The operation table (``chatbot_mock/operations.py``) finds each API operation's handler
+    in one of :attr:`OPERATION_GROUPS`; the rest of the mock reaches the store through the
+    few methods below (the console steps, the deliveries, the snapshot).
+    """
+
+    OPERATION_GROUPS: Tuple[Type[OperationGroup], ...] = (
+        AccountPreferenceOperations,
+        SlackOperations,
+        TeamsOperations,
+        ChimeOperations,
+        IdentityOperations,
+        CustomActionOperations,
+        TaggingOperations,
+    )
+
+    def __init__(self, shared: SharedStores) -> None:
+        self.store = ChatbotStore(shared)
+        self._groups: Dict[type, OperationGroup] = {group: group(self.store) for group in self.OPERATION_GROUPS}
+        self._deliveries = Deliveries(self.store)
+        self._snapshot = ChatbotSnapshot(self.store)
+
+    def group(self, kind: type) -> OperationGroup:
+        """The instance of one of :attr:`OPERATION_GROUPS` that works on this store."""
+        return self._groups[kind]
+
+    @property
+    def accounts(self) -> AccountStore[ChatbotAccount]:
+        """Every account's state: what the console steps (chatbot/steps.py) work on."""
+        return self.store.accounts
+
+    # -- deliveries (ChatOps) ----------------------------------------------------------------
+
+    def publish(
+        self, topic_arn: str, message: str, subject: Optional[str] = None, message_structure: Optional[str] = None
+    ) -> List[Delivery]:
+        """Deliver one SNS notification to every subscribed configuration (deliveries.py)."""
+        return self._deliveries.publish(topic_arn, message, subject, message_structure)
+
+    @property
+    def deliveries(self) -> Tuple[Delivery, ...]:
+        return self._deliveries.deliveries
+
+    # -- snapshot and views --------------------------------------------------------------
+
+    def export_account(self, account_id: str) -> Dict[str, Any]:
+        return self._snapshot.export_account(account_id)
+
+    def quota_use(self, account_id: str) -> Dict[str, int]:
+        return self._snapshot.quota_use(account_id)
+
+    def export_state(self) -> Dict[str, Any]:
+        return self._snapshot.export_state()
+
+    def restore_state(self, fields: Fields, stamps: Stamps) -> None:
+        self._snapshot.restore_state(fields, stamps)
+
+    def check_restored(self, where: str, problems: Callable[..., List[str]]) -> None:
+        self._snapshot.check_restored(where, problems)
+
     # -- a glance at the state (for repr) ------------------------------------------------
 
     def summary(self) -> Dict[str, int]:
         """How many of each kind of resource, over every account that holds any."""
-        return self._accounts.summary(
+        return self.store.accounts.summary(
             lambda account: {
                 "Slack workspaces": len(account.workspaces),
                 "Microsoft Teams teams": len(account.teams),
@@ -60,39 +118,3 @@ class ChatbotBackend(
                 "custom actions": len(account.custom_actions),
             }
         )
-
-    # -- account preferences ----------------------------------------------------------------
-
-    def get_account_preferences(self, caller: Caller) -> Dict[str, Any]:
-        account = self._accounts.peek(caller.account_id)  # reading must not create an account
-        if account is None:
-            return {"AccountPreferences": _preferences(False, False)}
-        return {
-            "AccountPreferences": _preferences(
-                account.user_authorization_required, account.training_data_collection_enabled
-            )
-        }
-
-    def update_account_preferences(
-        self,
-        caller: Caller,
-        user_authorization_required: Optional[bool] = None,
-        training_data_collection_enabled: Optional[bool] = None,
-    ) -> Dict[str, Any]:
-        account = self._account(caller)
-        if user_authorization_required is not None:
-            account.user_authorization_required = user_authorization_required
-        if training_data_collection_enabled is not None:
-            account.training_data_collection_enabled = training_data_collection_enabled
-        return {
-            "AccountPreferences": _preferences(
-                account.user_authorization_required, account.training_data_collection_enabled
-            )
-        }
-
-
-def _preferences(user_authorization_required: bool, training_data_collection_enabled: bool) -> Dict[str, bool]:
-    return {
-        "UserAuthorizationRequired": user_authorization_required,
-        "TrainingDataCollectionEnabled": training_data_collection_enabled,
-    }

@@ -1,4 +1,5 @@
-"""What every group of Chatbot operations shares: the state, listings, quotas and tags."""
+"""The one store every group of Chatbot operations works on, and what the groups share:
+listings, quotas and tags."""
 
 from __future__ import annotations
 
@@ -71,7 +72,7 @@ def listing(
     """
 
     def operation(
-        self: ChatbotBackendBase,
+        self: OperationGroup,
         caller: Caller,
         max_results: Optional[int] = None,
         next_token: Optional[str] = None,
@@ -88,18 +89,26 @@ def listing(
     return operation
 
 
-class ChatbotBackendBase:
-    """State and helpers; the operations live in the mixins built on this class."""
+class ChatbotStore:
+    """Every account's AWS Chatbot resources, with the settings and page tokens of the world
+    they live in: the one object that every group of operations, the console steps, the
+    deliveries and the snapshot share."""
 
     def __init__(self, shared: SharedStores) -> None:
-        self._settings = shared.settings
-        self._tokens = shared.tokens
-        self._accounts: AccountStore[ChatbotAccount] = AccountStore(lambda: ChatbotAccount(shared.stamps))
+        self.settings = shared.settings
+        self.tokens = shared.tokens
+        self.chime = shared.chime
+        self.accounts: AccountStore[ChatbotAccount] = AccountStore(lambda: ChatbotAccount(shared.stamps))
 
-    @property
-    def accounts(self) -> AccountStore[ChatbotAccount]:
-        """Every account's state: the store the console steps (chatbot/steps.py) share."""
-        return self._accounts
+
+class OperationGroup:
+    """A group of API operations over the store (one module each: Slack, Microsoft Teams,
+    custom actions, tagging...), with the helpers every operation needs."""
+
+    def __init__(self, store: ChatbotStore) -> None:
+        self._settings = store.settings
+        self._tokens = store.tokens
+        self._accounts = store.accounts
 
     def _account(self, caller: Caller) -> ChatbotAccount:
         return self._accounts[caller.account_id]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Tuple, Type
 
-from chatbot_mock.chatbot.common import ChatbotBackendBase
+from chatbot_mock.chatbot.common import OperationGroup
 from chatbot_mock.chatbot.models import (
     ENABLED,
     ChannelConfiguration,
@@ -20,7 +20,7 @@ from chatbot_mock.core.refusals import Conflict, NotAllowedNow, NotFound
 from chatbot_mock.core.slack import ChannelKey
 
 
-class ConfigurationOperations(ChatbotBackendBase):
+class ConfigurationOperations(OperationGroup):
     # -- create ---------------------------------------------------------------------------
 
     def _check_new_configuration(

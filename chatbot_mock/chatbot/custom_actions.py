@@ -6,7 +6,7 @@ import json
 from operator import attrgetter
 from typing import Any, Dict, List, Optional
 
-from chatbot_mock.chatbot.common import ChatbotBackendBase, listing
+from chatbot_mock.chatbot.common import OperationGroup, listing
 from chatbot_mock.chatbot.models import ChatbotAccount, ClientTokenUse, CustomAction, custom_action_arn
 from chatbot_mock.core.collection import OrderedCollection
 from chatbot_mock.core.identity import Caller
@@ -28,7 +28,7 @@ def _check_attachments(attachments: Optional[List[Dict[str, Any]]]) -> None:
             raise InvalidInput(f"Invalid request body: attachment {number} has no NotificationType")
 
 
-class CustomActionOperations(ChatbotBackendBase):
+class CustomActionOperations(OperationGroup):
     # -- custom actions ---------------------------------------------------------------------
 
     def create_custom_action(

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from typing import Iterator, List, Optional, Tuple
 
-from chatbot_mock.chatbot.common import ChatbotBackendBase
+from chatbot_mock.chatbot.common import ChatbotStore
 from chatbot_mock.chatbot.models import (
     DISABLED,
     ChatConfiguration,
@@ -16,7 +16,6 @@ from chatbot_mock.chatbot.models import (
     TeamsChannelConfiguration,
 )
 from chatbot_mock.chatbot.notification_formats import NotDelivered, Rendered, message_for_chatbot, render
-from chatbot_mock.service_declaration import SharedStores
 
 
 @dataclass(frozen=True)
@@ -48,10 +47,12 @@ def _platform_and_channel(configuration: ChatConfiguration) -> Tuple[str, str]:
     return "chime", configuration.webhook_description
 
 
-class DeliveryOperations(ChatbotBackendBase):
-    def __init__(self, shared: SharedStores) -> None:
-        super().__init__(shared)
-        self._chime = shared.chime
+class Deliveries:
+    """SNS notifications delivered to the store's configurations, and every delivery so far."""
+
+    def __init__(self, store: ChatbotStore) -> None:
+        self._accounts = store.accounts
+        self._chime = store.chime
         self._deliveries: List[Delivery] = []
 
     @property

@@ -6,12 +6,12 @@ them; the API can only list and delete them.
 
 from __future__ import annotations
 
-from chatbot_mock.chatbot.common import ChatbotBackendBase, listing
+from chatbot_mock.chatbot.common import OperationGroup, listing
 from chatbot_mock.core.identity import Caller
 from chatbot_mock.core.refusals import NotFound
 
 
-class IdentityOperations(ChatbotBackendBase):
+class IdentityOperations(OperationGroup):
     # -- Slack ------------------------------------------------------------------------------------
 
     describe_slack_user_identities = listing(

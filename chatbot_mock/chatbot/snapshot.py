@@ -6,7 +6,7 @@ from __future__ import annotations
 from operator import attrgetter
 from typing import Any, Callable, Dict, List, Tuple, Type, TypeVar
 
-from chatbot_mock.chatbot.common import ChatbotBackendBase
+from chatbot_mock.chatbot.common import ChatbotStore
 from chatbot_mock.chatbot.models import (
     DISABLED,
     ChannelConfiguration,
@@ -81,7 +81,12 @@ def _export_account(account: ChatbotAccount) -> Dict[str, Any]:
     }
 
 
-class ChatbotSnapshot(ChatbotBackendBase):
+class ChatbotSnapshot:
+    """The store's accounts as plain JSON, and back."""
+
+    def __init__(self, store: ChatbotStore) -> None:
+        self._accounts = store.accounts
+
     def export_account(self, account_id: str) -> Dict[str, Any]:
         """One account as plain JSON (empty lists for an account that holds nothing)."""
         return _export_account(self._accounts.peek(account_id) or ChatbotAccount())

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Union
 
-from chatbot_mock.chatbot.common import ChatbotBackendBase, tags_from_request
+from chatbot_mock.chatbot.common import OperationGroup, tags_from_request
 from chatbot_mock.chatbot.models import ChatConfiguration, CustomAction, Tags, tags_to_wire
 from chatbot_mock.core.identity import Caller
 from chatbot_mock.core.refusals import NotFound
 
 
-class TaggingOperations(ChatbotBackendBase):
+class TaggingOperations(OperationGroup):
     def tag_resource(self, caller: Caller, resource_arn: str, tags: List[Dict[str, str]]) -> None:
         given = tags_from_request(tags)
         resource = self._tagged(caller, resource_arn)

@@ -61,14 +61,11 @@ class TeamsOperations(ConfigurationOperations):
         )
         team = account.teams.get(team_id)
         if team is None:
+            step = f"m.chatbot.authorize_teams_team({team_id!r}, '<team name>', {tenant_id!r}, "
+            step += f"account_id={caller.account_id!r})"
             raise NotAllowedNow(
                 f"The team id you are using is not configured in AWS account {caller.account_id}",
-                advice=console_first(
-                    "Configure the team",
-                    "AWS Chatbot",
-                    f"m.chatbot.authorize_teams_team({team_id!r}, '<team name>', {tenant_id!r}, "
-                    f"account_id={caller.account_id!r})",
-                ),
+                advice=console_first("Configure the team", "AWS Chatbot", step),
             )
         if team.tenant_id != tenant_id:
             raise NotAllowedNow(

@@ -389,8 +389,10 @@ def _validation_error(operation: str) -> str:
 def test_a_declared_listing_refuses_a_member_it_does_not_know():
     # A listing is declared with its one filter; a member the model gained since is a
     # defect to fix here, not something to drop silently.
-    backend = World().backend("chatbot")
+    from chatbot_mock.chatbot.slack import SlackOperations
+
+    slack = World().backend("chatbot").group(SlackOperations)
 
     with pytest.raises(TypeError, match="DescribeSlackWorkspaces takes no team_id"):
-        backend.describe_slack_workspaces(Caller("123456789012"), team_id="T1")
-    assert backend.describe_slack_workspaces.__name__ == "describe_slack_workspaces"
+        slack.describe_slack_workspaces(Caller("123456789012"), team_id="T1")
+    assert slack.describe_slack_workspaces.__name__ == "describe_slack_workspaces"
