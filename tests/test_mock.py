@@ -655,6 +655,23 @@ def test_a_nested_mocks_own_quota_stays_in_force_over_an_outer_set_quota() -> No
         assert outer.quota_settings["support_app_workspaces_per_account"] == 3
 
 
+def test_a_mock_stopped_out_of_order_takes_only_its_own_quotas_with_it() -> None:
+    # Each mock's quotas are a layer of its own: stopping a middle mock first removes that
+    # layer alone; the innermost keeps its override, and the outer's show again after it.
+    workspaces_quota, pages = "support_app_workspaces_per_account", "support_app_page_size"
+    outer = mock_chatbot(quotas={workspaces_quota: 1}).start()
+    middle = mock_chatbot(quotas={workspaces_quota: 2}).start()
+    inner = mock_chatbot(quotas={pages: 3}).start()
+    try:
+        middle.stop()
+        assert (outer.quota_settings[workspaces_quota], outer.quota_settings[pages]) == (1, 3)
+        inner.stop()
+        assert (outer.quota_settings[workspaces_quota], outer.quota_settings[pages]) == (1, 10)
+    finally:
+        for mock in (inner, middle, outer):
+            mock.stop()
+
+
 def test_a_console_shows_what_it_holds_at_a_glance() -> None:
     mock = mock_chatbot()
     assert repr(mock.chatbot) == "<ChatbotConsole: no mock is active>"

@@ -150,6 +150,31 @@ def test_a_snapshot_written_by_hand_needs_no_creation_order() -> None:
         ("first", "acme", "NONE"), ("second", "acme", "NONE")]
 
 
+def test_a_workspace_without_an_order_loads_under_configurations_that_give_one() -> None:
+    # Items without an order go after every ordered one, but a configuration still finds
+    # its workspace (and an identity its configuration) whichever of them gives an order.
+    snapshot = {
+        "format": "chatbot_mock state",
+        "version": 1,
+        "services": {
+            "chatbot": {"accounts": {ACCOUNT: {
+                "slack_workspaces": [{"team_id": "T012ABCDEFG", "team_name": "acme"}],
+                "slack_configurations": [
+                    {"order": 1, "arn": f"arn:aws:chatbot::{ACCOUNT}:chat-configuration/slack-channel/first",
+                     "configuration_name": "first", "iam_role_arn": ROLE, "team_id": "T012ABCDEFG",
+                     "channel_id": "C1", "channel_name": "first"},
+                ],
+            }}},
+        },
+    }
+    with mock_chatbot() as m:
+        m.load_state(snapshot)
+        listed = chatbot().describe_slack_channel_configurations()["SlackChannelConfigurations"]
+        workspaces = chatbot_account(m.state())["slack_workspaces"]
+    assert [(c["ConfigurationName"], c["SlackTeamName"]) for c in listed] == [("first", "acme")]
+    assert [(w["team_id"], w["order"]) for w in workspaces] == [("T012ABCDEFG", 2)]
+
+
 def chatbot_account(snapshot: Dict[str, Any], account: str = ACCOUNT) -> Dict[str, Any]:
     return snapshot["services"]["chatbot"]["accounts"][account]  # type: ignore[no-any-return]
 

@@ -17,15 +17,15 @@ Determinism (nothing is normalised after the fact except what is listed here):
 * Page tokens are HMAC-signed with a key drawn at random for every mock state: the
   scenario starts by loading ``BASE_SNAPSHOT`` whose ``page_token_key`` is fixed, so
   every token is the same on every run and is recorded literally.
-* Tokens (and the ``order`` members of ``m.state()``) also carry creation stamps, which
-  come from ONE counter per Python process that a load can only ever raise. The base
-  snapshot therefore holds one anchor record (a Slack workspace in a separate account)
-  with ``order`` ``ANCHOR_ORDER``: every stamp handed out after the load is
-  ``ANCHOR_ORDER + n`` whatever ran before in the process, provided that fewer than
-  ``ANCHOR_ORDER`` was the greatest stamp handed out so far. That is not so when the
-  scenario already ran in this process, or a test loaded a snapshot with a greater
-  ``order``: :func:`run` checks it and raises :class:`StampsDrifted` rather than answer a
-  drifting corpus, and the test then replays in a fresh process.
+* Tokens (and the ``order`` members of ``m.state()``) also carry creation stamps. The
+  base snapshot holds one anchor record (a Slack workspace in a separate account) with
+  ``order`` ``ANCHOR_ORDER``, so every stamp handed out after the load is
+  ``ANCHOR_ORDER + n``. Since issue 16 each state has stamps of its own, so that holds
+  whatever ran before; the code the corpus was recorded with (``ae58a93``) had ONE
+  counter per Python process that a load could only raise, and there it held only while
+  fewer than ``ANCHOR_ORDER`` stamps had been handed out. :func:`run` still checks it and
+  raises :class:`StampsDrifted` rather than answer a drifting corpus (the test then
+  replays in a fresh process), so the scenario replays against that code too.
 * The caller's account is fixed by ``mock_chatbot(account_id=...)`` and by 12-digit
   access key ids in the signature, so ``MOTO_ACCOUNT_ID`` plays no part.
 """
