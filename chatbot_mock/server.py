@@ -44,6 +44,11 @@ class RequestEntityTooLarge(UnmodeledError, status=413, code="RequestEntityTooLa
     """A body over :data:`MAX_BODY_BYTES`."""
 
 
+#: How long, and how much, a refused body is read and dropped before its connection closes.
+_DISCARD_SECONDS = 1.0
+_DISCARD_BYTES = 4 * 1024 * 1024
+
+
 class LengthRequired(UnmodeledError, status=411, code="LengthRequired"):
     """A body sent in chunks: the server reads bodies by their Content-Length, as every
     AWS SDK sends them for these services' JSON requests."""
@@ -102,6 +107,7 @@ class _Handler(BaseHTTPRequestHandler):
         if refusal is not None:
             self._send(error_response(refusal, None))
             self.close_connection = True  # the body is not read: the connection cannot be reused
+            self._discard_unread_body()
             return
         body = self.rfile.read(size) if size else b""
         if self.path.startswith(ADMIN_PREFIX):
@@ -116,6 +122,25 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(dispatch(service, self.command, url, headers, body, self.server.state))
 
     do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = _answer
+
+    def _discard_unread_body(self) -> None:
+        """Read and drop what the client still sends of a body the server refused, for a
+        moment, before the connection closes. Closed with unread bytes, the socket would
+        answer the client's next bytes with a reset: a client still writing its body (as
+        http.client writes a chunked body, chunk by chunk) would get a broken pipe
+        instead of reading the refusal already sent."""
+        self.wfile.flush()
+        try:
+            self.connection.shutdown(socket.SHUT_WR)
+            self.connection.settimeout(_DISCARD_SECONDS)
+            budget = _DISCARD_BYTES
+            while budget > 0:
+                data = self.connection.recv(min(budget, 65536))
+                if not data:
+                    break
+                budget -= len(data)
+        except OSError:  # a timeout, or the client already gone: nothing left to protect
+            pass
 
     def do_HEAD(self) -> None:
         self._answer()

@@ -11,6 +11,7 @@ import socket
 import subprocess
 import sys
 import threading
+import time
 import urllib.error
 import urllib.request
 from typing import Any, Dict, Iterator, List, Optional
@@ -169,6 +170,21 @@ def test_a_chunked_body_is_refused_not_dropped(server: ThreadedServer) -> None:
     assert (answer.status, answer.getheader("x-amzn-ErrorType")) == (411, "LengthRequired")
     preferences = client(server, "chatbot").get_account_preferences()["AccountPreferences"]
     assert preferences["TrainingDataCollectionEnabled"] is False
+
+
+def test_a_client_still_writing_a_refused_body_reads_the_refusal_not_a_broken_pipe(server: ThreadedServer) -> None:
+    # The refusal goes out as soon as the headers are read; a client that goes on writing its
+    # chunks (http.client does, one send each) must still be able to, and then read it.
+    def slow_chunks() -> Iterator[bytes]:
+        yield b'{"TrainingDataCollectionEnabled": '
+        time.sleep(0.3)  # the refusal has been sent by now
+        yield b"true}"
+
+    connection = http.client.HTTPConnection(server.url[len("http://"):], timeout=5)
+    connection.request("POST", "/update-account-preferences", body=slow_chunks(), headers=SIGNED,
+                       encode_chunked=True)
+
+    assert connection.getresponse().status == 411
 
 
 def test_a_signature_for_another_service_is_refused(server: ThreadedServer) -> None:
