@@ -65,8 +65,11 @@ SNS_TOPIC = f"arn:aws:sns:{REGION}:{ACCOUNT_ID}:chatbot-benchmark"
 # No retries, so a refused call is seen at once instead of being retried with back-off.
 CLIENT_CONFIG = Config(retries={"max_attempts": 1, "mode": "standard"})
 
-#: Per-call targets: mock / floor at most this.
+#: Per-call targets: mock / floor at most this (issue 16's decision: reads 1.15x; creates,
+#: updates and deletes, which build and keep records, 1.25x).
 RATIO_TARGET = 1.15
+WRITE_RATIO_TARGET = 1.25
+_WRITES = ("create", "update", "delete")
 #: ``with mock_chatbot(): pass`` at most this many nanoseconds.
 ENTER_EXIT_TARGET_NS = 50_000
 
@@ -375,7 +378,8 @@ def capture(call: Callable[[], Any]) -> Canned:
 
 def ratio_row(section: str, name: str, mock_ns: float, floor_ns: float) -> Row:
     ratio = mock_ns / floor_ns
-    return Row(section, name, mock_ns, floor_ns, target=f"<= {RATIO_TARGET:.2f}x", met=ratio <= RATIO_TARGET)
+    target = WRITE_RATIO_TARGET if any(word in name for word in _WRITES) else RATIO_TARGET
+    return Row(section, name, mock_ns, floor_ns, target=f"<= {target:.2f}x", met=ratio <= target)
 
 
 # -- (b) enter and exit -------------------------------------------------------------------------

@@ -58,6 +58,16 @@ def test_each_chatbot_operation_is_answered_by_the_one_group_that_holds_it() -> 
     assert set(table.owners) == set(table.handlers)
 
 
+def test_a_backend_makes_each_group_once_and_knows_no_other() -> None:
+    from chatbot_mock.chatbot.slack import SlackOperations
+
+    backend = World().backend("chatbot")
+
+    assert backend.group(SlackOperations) is backend.group(SlackOperations)
+    with pytest.raises(KeyError, match="not one of ChatbotBackend's groups"):
+        backend.group(ChatbotSteps)
+
+
 def test_two_groups_answering_one_operation_are_refused_at_build() -> None:
     class Aliases:
         def get_account_alias(self, caller: Caller) -> Dict[str, Any]:

@@ -61,13 +61,20 @@ class ChatbotBackend:
 
     def __init__(self, shared: SharedStores) -> None:
         self.store = ChatbotStore(shared)
-        self._groups: Dict[type, OperationGroup] = {group: group(self.store) for group in self.OPERATION_GROUPS}
+        # Each group is made on its first call: a world is made on every outermost start,
+        # and most tests reach few of the groups.
+        self._groups: Dict[type, OperationGroup] = {}
         self._deliveries = Deliveries(self.store)
         self._snapshot = ChatbotSnapshot(self.store)
 
     def group(self, kind: type) -> OperationGroup:
         """The instance of one of :attr:`OPERATION_GROUPS` that works on this store."""
-        return self._groups[kind]
+        found = self._groups.get(kind)
+        if found is None:
+            if kind not in self.OPERATION_GROUPS:
+                raise KeyError(f"{kind!r} is not one of ChatbotBackend's groups of operations")
+            found = self._groups[kind] = kind(self.store)
+        return found
 
     @property
     def accounts(self) -> AccountStore[ChatbotAccount]:
