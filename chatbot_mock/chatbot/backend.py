@@ -61,9 +61,7 @@ class ChatbotBackend:
 
     def __init__(self, shared: SharedStores) -> None:
         self.store = ChatbotStore(shared)
-        # Each group is made on its first call: a world is made on every outermost start,
-        # and most tests reach few of the groups.
-        self._groups: Dict[type, OperationGroup] = {}
+        self._groups: Dict[type, OperationGroup] = {group: group(self.store) for group in self.OPERATION_GROUPS}
         self._deliveries = Deliveries(self.store)
         self._snapshot = ChatbotSnapshot(self.store)
 
@@ -71,9 +69,7 @@ class ChatbotBackend:
         """The instance of one of :attr:`OPERATION_GROUPS` that works on this store."""
         found = self._groups.get(kind)
         if found is None:
-            if kind not in self.OPERATION_GROUPS:
-                raise KeyError(f"{kind!r} is not one of ChatbotBackend's groups of operations")
-            found = self._groups[kind] = kind(self.store)
+            raise KeyError(f"{kind!r} is not one of ChatbotBackend's groups of operations")
         return found
 
     @property
