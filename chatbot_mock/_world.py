@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from typing import Any, Dict, List, Mapping, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 from chatbot_mock.chime.rooms import ChimeRooms
 from chatbot_mock.core.collection import StampSource
@@ -24,9 +24,10 @@ class World:
     write it guards must never interleave with another thread's.
     """
 
-    def __init__(self, quotas: Optional[Mapping[str, int]] = None) -> None:
+    def __init__(self) -> None:
         self.lock = threading.RLock()
-        self.settings = Settings(default_settings(), quotas, setting_minimums())
+        #: The defaults; each mock that is on adds its own layer (core/settings.py).
+        self.settings = Settings(default_settings(), minimums=setting_minimums())
         # (owner, account id, from as_account?) in the order they were opened.
         self._account_stack: List[Tuple[object, Optional[str], bool]] = []
         #: What current_account() answers, worked out when the stack changes, not on
